@@ -1,0 +1,35 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using MrsJobs.Core.Http;
+
+namespace MrsJobs.Core.Auth;
+
+/// <summary>Adds <c>X-Auth-Token</c>. Holds the token privately: it never appears in <see cref="ToString"/> or any property.</summary>
+internal sealed class TokenAuthenticator : IRequestAuthenticator
+{
+    private readonly string _token;
+
+    public TokenAuthenticator(string token, string method)
+    {
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            throw new ArgumentException("The token is empty.", nameof(token));
+        }
+
+        _token = token.Trim();
+        Method = method;
+    }
+
+    public string Method { get; }
+
+    public Task AuthenticateAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        request.Headers.Remove("X-Auth-Token");
+        request.Headers.TryAddWithoutValidation("X-Auth-Token", _token);
+        return Task.CompletedTask;
+    }
+
+    public override string ToString() => $"{Method} token authenticator";
+}

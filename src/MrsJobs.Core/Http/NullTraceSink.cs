@@ -1,0 +1,22 @@
+namespace MrsJobs.Core.Http;
+
+/// <summary>A sink that drops every line.</summary>
+public sealed class NullTraceSink : IHttpTraceSink
+{
+    /// <summary>The single instance.</summary>
+    public static NullTraceSink Instance { get; } = new();
+
+    private NullTraceSink()
+    {
+    }
+
+    /// <inheritdoc />
+    public void Verbose(string message)
+    {
+    }
+
+    /// <inheritdoc />
+    public void Debug(string message)
+    {
+    }
+}

@@ -1,0 +1,22 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace MrsJobs.Core.Json;
+
+/// <summary>The SubmitJobV2 body on the wire: the four documented fields and nothing else.</summary>
+internal sealed class SubmitJobRequestBody
+{
+    [JsonPropertyName("job_type")]
+    public string JobType { get; set; } = string.Empty;
+
+    [JsonPropertyName("job_name")]
+    public string JobName { get; set; } = string.Empty;
+
+    /// <summary>Left out when the job has no arguments.</summary>
+    [JsonPropertyName("arguments")]
+    public List<string>? Arguments { get; set; }
+
+    /// <summary>Left out when the job has no properties.</summary>
+    [JsonPropertyName("properties")]
+    public Dictionary<string, string>? Properties { get; set; }
+}

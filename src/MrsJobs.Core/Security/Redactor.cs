@@ -1,0 +1,121 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+
+namespace MrsJobs.Core.Security;
+
+/// <summary>
+/// Replaces secrets with <see cref="Mark"/> before anything is traced, shown or written: credential
+/// headers, and JSON values whose keys look secret (<c>*secret*</c>, <c>*password*</c>, <c>*token*</c>,
+/// <c>*access.key*</c>, …) — which covers the IAM password body and OBS keys in job properties.
+/// </summary>
+public static class Redactor
+{
+    /// <summary>What a secret is replaced with.</summary>
+    public const string Mark = "[redacted]";
+
+    private static readonly string[] SecretHeaders =
+    {
+        "x-auth-token", "x-subject-token", "authorization", "proxy-authorization", "x-security-token", "cookie", "set-cookie",
+    };
+
+    private static readonly string[] SecretKeyParts =
+    {
+        "secret", "password", "passwd", "pwd", "token", "access.key", "access_key", "accesskey", "access-key", "credential", "private.key", "private_key",
+    };
+
+    private static readonly string[] SecretKeyNames = { "ak", "sk" };
+
+    /// <summary><c>true</c> for headers that carry credentials.</summary>
+    public static bool IsSecretHeader(string name) =>
+        SecretHeaders.Contains(name.Trim().ToLowerInvariant());
+
+    /// <summary><c>true</c> for keys whose values must never be shown.</summary>
+    public static bool IsSecretKey(string? key)
+    {
+        if (string.IsNullOrEmpty(key))
+        {
+            return false;
+        }
+
+        var lower = key!.Trim().ToLowerInvariant();
+        return SecretKeyNames.Contains(lower) || SecretKeyParts.Any(part => lower.IndexOf(part, StringComparison.Ordinal) >= 0);
+    }
+
+    /// <summary>The header value to show.</summary>
+    public static string HeaderValue(string name, string value) => IsSecretHeader(name) ? Mark : value;
+
+    /// <summary>The property value to show.</summary>
+    public static string PropertyValue(string key, string? value) => IsSecretKey(key) ? Mark : value ?? string.Empty;
+
+    /// <summary>
+    /// A JSON text with every secret-keyed value replaced; a text that is not JSON is shown only as its length,
+    /// since it cannot be searched for secrets reliably.
+    /// </summary>
+    public static string Json(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return string.Empty;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body!);
+            using var stream = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                Write(document.RootElement, writer, redact: false);
+            }
+
+            return Encoding.UTF8.GetString(stream.ToArray());
+        }
+        catch (JsonException)
+        {
+            return $"<{body!.Length} characters of non-JSON text>";
+        }
+    }
+
+    // IAM's "token" object holds only metadata (expiry, project, user): look inside it key by key.
+    private static bool RedactsMember(JsonProperty member) =>
+        IsSecretKey(member.Name) && !(member.Name == "token" && member.Value.ValueKind == JsonValueKind.Object);
+
+    private static void Write(JsonElement element, Utf8JsonWriter writer, bool redact)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                writer.WriteStartObject();
+                foreach (var member in element.EnumerateObject())
+                {
+                    writer.WritePropertyName(member.Name);
+                    Write(member.Value, writer, redact || RedactsMember(member));
+                }
+
+                writer.WriteEndObject();
+                break;
+            case JsonValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var item in element.EnumerateArray())
+                {
+                    Write(item, writer, redact);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                if (redact)
+                {
+                    writer.WriteStringValue(Mark);
+                }
+                else
+                {
+                    element.WriteTo(writer);
+                }
+
+                break;
+        }
+    }
+}

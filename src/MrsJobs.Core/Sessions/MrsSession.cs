@@ -1,0 +1,83 @@
+using System;
+using System.Diagnostics;
+using MrsJobs.Core.Http;
+
+namespace MrsJobs.Core.Sessions;
+
+/// <summary>
+/// A signed-in connection to one project: where to send requests and how to authenticate them.
+/// Everything public is safe to show; the credentials stay inside the authenticator.
+/// </summary>
+[DebuggerDisplay("{ToString(),nq}")]
+public sealed class MrsSession
+{
+    /// <summary>Creates a session. Normally made by <c>Connect-MrsProject</c> through <see cref="Auth.SessionFactory"/>.</summary>
+    public MrsSession(
+        string? region,
+        string projectId,
+        string? projectName,
+        Uri endpoint,
+        Uri? iamEndpoint,
+        AuthMethod authMethod,
+        IRequestAuthenticator authenticator,
+        DateTimeOffset? expiresAt,
+        string? userName = null,
+        string? domainName = null)
+    {
+        Region = region;
+        ProjectId = projectId ?? throw new ArgumentNullException(nameof(projectId));
+        ProjectName = projectName;
+        Endpoint = endpoint ?? throw new ArgumentNullException(nameof(endpoint));
+        IamEndpoint = iamEndpoint;
+        AuthMethod = authMethod;
+        Authenticator = authenticator ?? throw new ArgumentNullException(nameof(authenticator));
+        ExpiresAt = expiresAt;
+        UserName = userName;
+        DomainName = domainName;
+        ConnectedAt = DateTimeOffset.Now;
+    }
+
+    /// <summary>The region, e.g. <c>cn-north-4</c>; <c>null</c> when only endpoints were given.</summary>
+    public string? Region { get; }
+
+    /// <summary>The project id used in every MRS path.</summary>
+    public string ProjectId { get; }
+
+    /// <summary>The project name, when known.</summary>
+    public string? ProjectName { get; }
+
+    /// <summary>The MRS base URL.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>The IAM base URL, when known.</summary>
+    public Uri? IamEndpoint { get; }
+
+    /// <summary>How requests are authenticated.</summary>
+    public AuthMethod AuthMethod { get; }
+
+    /// <summary>When the token expires; <c>null</c> when unknown (a bare token).</summary>
+    public DateTimeOffset? ExpiresAt { get; }
+
+    /// <summary>The IAM user, for password sessions.</summary>
+    public string? UserName { get; }
+
+    /// <summary>The account (domain), for password sessions.</summary>
+    public string? DomainName { get; }
+
+    /// <summary>When the session was made.</summary>
+    public DateTimeOffset ConnectedAt { get; }
+
+    /// <summary><c>true</c> when the expiry is known and has passed.</summary>
+    public bool IsExpired => ExpiresAt is { } expiry && expiry <= DateTimeOffset.UtcNow;
+
+    /// <summary>Adds credentials to requests. Internal: never shown.</summary>
+    internal IRequestAuthenticator Authenticator { get; }
+
+    /// <inheritdoc />
+    public override string ToString()
+    {
+        var who = UserName is null ? AuthMethod.ToString() : $"{UserName}@{DomainName}";
+        var expiry = ExpiresAt is { } at ? $", expires {at.ToLocalTime():yyyy-MM-dd HH:mm:ss zzz}" : string.Empty;
+        return $"MRS session {who} on project {ProjectName ?? ProjectId} ({ProjectId}) at {Endpoint}{expiry}";
+    }
+}

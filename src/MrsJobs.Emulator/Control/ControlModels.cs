@@ -1,0 +1,62 @@
+using System.Collections.Generic;
+
+namespace MrsJobs.Emulator.Control;
+
+/// <summary>Body of <c>POST /_emulator/clusters</c>. Omitted <c>unsynchronized_users</c> means <c>["unsynced-user"]</c>.</summary>
+internal sealed record ClusterBody(
+    string? ClusterId,
+    string? ProjectId,
+    IReadOnlyList<string>? Components,
+    string? State,
+    IReadOnlyList<string>? UnsynchronizedUsers);
+
+/// <summary>Body of <c>POST /_emulator/users</c>.</summary>
+internal sealed record UserBody(string? Domain, string? Name, string? Password);
+
+/// <summary>Body of <c>POST /_emulator/tokens</c>; <c>lifetime_seconds</c> defaults to the token-lifetime setting.</summary>
+internal sealed record TokenBody(string? User, string? Domain, string? ProjectId, double? LifetimeSeconds);
+
+/// <summary>Reply of <c>POST /_emulator/tokens</c>.</summary>
+internal sealed record TokenView(string Token, string ExpiresAt);
+
+/// <summary>Body of <c>PUT /_emulator/settings</c>, and the reply of both settings routes. A null member is left unchanged.</summary>
+internal sealed record SettingsBody(double? TokenLifetimeSeconds, bool? ArgumentCharacterCheck);
+
+/// <summary>Body of <c>POST /_emulator/faults</c>, and an item of <c>GET /_emulator/faults</c>.</summary>
+internal sealed record FaultBody(
+    string? ClusterId,
+    int? Count,
+    int? Status,
+    string? ErrorCode,
+    string? ErrorMsg,
+    string? Shape,
+    int? RetryAfterSeconds);
+
+/// <summary>An item of <c>GET /_emulator/clusters</c>.</summary>
+internal sealed record ClusterView(
+    string ClusterId,
+    string ProjectId,
+    IReadOnlyList<string> Components,
+    string State,
+    IReadOnlyList<string> UnsynchronizedUsers);
+
+/// <summary>An item of <c>GET /_emulator/requests</c>.</summary>
+internal sealed record RequestView(
+    string Method,
+    string Path,
+    string Query,
+    IReadOnlyDictionary<string, string> Headers,
+    string Body,
+    int Status);
+
+/// <summary>An item of <c>GET /_emulator/jobs</c>; <c>submitted_time</c> is UTC epoch milliseconds, as MRS lists it.</summary>
+internal sealed record JobView(
+    string JobId,
+    string ProjectId,
+    string ClusterId,
+    string JobType,
+    string JobName,
+    IReadOnlyList<string> Arguments,
+    IReadOnlyDictionary<string, string> Properties,
+    string User,
+    long SubmittedTime);

@@ -1,0 +1,51 @@
+using System.Linq;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using MrsJobs.Emulator.State;
+
+namespace MrsJobs.Emulator.Control;
+
+/// <summary>The control API for tests and demos, <c>/_emulator</c>: JSON, snake_case.</summary>
+internal static class ControlRoutes
+{
+    public const string Prefix = "/_emulator";
+
+    public static void MapControl(this IEndpointRouteBuilder endpoints)
+    {
+        var control = endpoints.MapGroup(Prefix);
+        control.MapPost("/reset", (EmulatorState state) =>
+        {
+            state.Reset();
+            return Results.NoContent();
+        });
+        control.MapGet("/requests", (EmulatorState state) => ControlJson.Ok(
+            state.Requests.GetAll().Select(r => new RequestView(r.Method, r.Path, r.Query, r.Headers, r.Body, r.Status))));
+        control.MapDelete("/requests", (EmulatorState state) =>
+        {
+            state.Requests.Clear();
+            return Results.NoContent();
+        });
+        control.MapGet("/jobs", (EmulatorState state) => ControlJson.Ok(state.Jobs.GetAll().Select(j => new JobView(
+            j.JobId,
+            j.ProjectId,
+            j.ClusterId,
+            j.JobType,
+            j.JobName,
+            j.Arguments,
+            j.Properties,
+            j.User,
+            j.SubmittedAt.ToUnixTimeMilliseconds()))));
+
+        control.MapGet("/clusters", ClusterControl.List);
+        control.MapPost("/clusters", ClusterControl.PutAsync);
+        control.MapDelete("/clusters/{cluster_id}", ClusterControl.Remove);
+        control.MapPost("/users", IdentityControl.AddUserAsync);
+        control.MapPost("/tokens", IdentityControl.IssueTokenAsync);
+        control.MapGet("/settings", SettingsControl.Get);
+        control.MapPut("/settings", SettingsControl.PutAsync);
+        control.MapGet("/faults", FaultControl.List);
+        control.MapPost("/faults", FaultControl.AddAsync);
+        control.MapDelete("/faults", FaultControl.Clear);
+    }
+}

@@ -1,0 +1,25 @@
+using System;
+
+namespace MrsJobs.Emulator;
+
+/// <summary>How an <see cref="EmulatorServer"/> starts, and the settings a reset restores.</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>The default listening address: loopback, on a free port.</summary>
+    public const string DefaultUrls = "http://127.0.0.1:0";
+
+    /// <summary>
+    /// Where to listen: one or more <c>http://</c> URLs separated by <c>;</c>, each on a loopback
+    /// address (<c>127.0.0.1</c>, <c>[::1]</c> or <c>localhost</c>); port 0 picks a free port.
+    /// </summary>
+    public string Urls { get; set; } = DefaultUrls;
+
+    /// <summary>How long IAM tokens live; 24 hours by default, as on the real service.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Whether the forbidden-character rule for job arguments is enforced (on by default).</summary>
+    public bool ArgumentCharacterCheck { get; set; } = true;
+
+    /// <summary>The clock for timestamps and token expiry; the system clock by default.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+}

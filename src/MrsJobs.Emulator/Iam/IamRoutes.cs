@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace MrsJobs.Emulator.Iam;
+
+/// <summary>The IAM route group, <c>/v3</c>.</summary>
+internal static class IamRoutes
+{
+    public static void MapIam(this IEndpointRouteBuilder endpoints)
+    {
+        var iam = endpoints.MapGroup("/v3");
+        iam.MapPost("/auth/tokens", TokenEndpoint.HandleAsync);
+        iam.MapGet("/projects", ProjectsEndpoint.Handle);
+    }
+}

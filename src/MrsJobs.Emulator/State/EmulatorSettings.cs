@@ -1,0 +1,36 @@
+using System;
+using System.Threading;
+
+namespace MrsJobs.Emulator.State;
+
+/// <summary>Behaviour switches that tests and the control API may change at run time. Thread-safe.</summary>
+public sealed class EmulatorSettings
+{
+    private long tokenLifetimeTicks;
+    private int argumentCharacterCheck;
+
+    internal EmulatorSettings(EmulatorOptions options) => Reset(options);
+
+    /// <summary>How long tokens from <c>POST /v3/auth/tokens</c> live.</summary>
+    public TimeSpan TokenLifetime
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref tokenLifetimeTicks));
+        set => Interlocked.Exchange(ref tokenLifetimeTicks, value.Ticks);
+    }
+
+    /// <summary>
+    /// Whether submissions are refused when an argument contains one of <c>; | &amp; &gt; ' &lt; $ ! "</c>.
+    /// On by default, as documented; off emulates the real service's leniency (its own HiveSql example breaks the rule).
+    /// </summary>
+    public bool ArgumentCharacterCheck
+    {
+        get => Volatile.Read(ref argumentCharacterCheck) != 0;
+        set => Volatile.Write(ref argumentCharacterCheck, value ? 1 : 0);
+    }
+
+    internal void Reset(EmulatorOptions options)
+    {
+        TokenLifetime = options.TokenLifetime;
+        ArgumentCharacterCheck = options.ArgumentCharacterCheck;
+    }
+}

@@ -1,0 +1,64 @@
+using System;
+
+namespace MrsJobs.Emulator.State;
+
+/// <summary>
+/// Everything the emulator knows: identities and tokens, clusters, jobs, queued faults, recorded
+/// requests and settings. The HTTP endpoints and the control API work on this one object, and
+/// in-process tests reach the same object through <see cref="EmulatorServer.State"/>.
+/// </summary>
+public sealed class EmulatorState
+{
+    private readonly EmulatorOptions options;
+
+    /// <summary>Creates the state, seeded as <see cref="SeedData"/> describes.</summary>
+    /// <param name="options">The options whose defaults <see cref="Reset"/> restores; <see langword="null"/> for the defaults.</param>
+    public EmulatorState(EmulatorOptions? options = null)
+    {
+        this.options = options ?? new EmulatorOptions();
+        Time = this.options.TimeProvider;
+        Settings = new EmulatorSettings(this.options);
+        Identity = new IdentityStore(Time);
+        Clusters = new ClusterStore();
+        Jobs = new JobStore();
+        Faults = new FaultQueue();
+        Requests = new RequestLog();
+        SeedData.Apply(Identity, Clusters);
+    }
+
+    /// <summary>The clock every timestamp and expiry check uses.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>Run-time behaviour switches.</summary>
+    public EmulatorSettings Settings { get; }
+
+    /// <summary>Accounts, users, projects and tokens.</summary>
+    public IdentityStore Identity { get; }
+
+    /// <summary>Clusters.</summary>
+    public ClusterStore Clusters { get; }
+
+    /// <summary>Accepted jobs.</summary>
+    public JobStore Jobs { get; }
+
+    /// <summary>Queued one-shot faults.</summary>
+    public FaultQueue Faults { get; }
+
+    /// <summary>Recorded IAM and MRS requests.</summary>
+    public RequestLog Requests { get; }
+
+    /// <summary>
+    /// Restores the seeded state: identities (issued tokens are forgotten), clusters, jobs, faults,
+    /// recorded requests and settings.
+    /// </summary>
+    public void Reset()
+    {
+        Identity.Clear();
+        Clusters.Clear();
+        Jobs.Clear();
+        Faults.Clear();
+        Requests.Clear();
+        Settings.Reset(options);
+        SeedData.Apply(Identity, Clusters);
+    }
+}

@@ -78,9 +78,10 @@ public static class Redactor
         }
     }
 
-    // IAM's "token" object holds only metadata (expiry, project, user): look inside it key by key.
+    // An object under a secret-looking key (IAM's "password" holds the user, its "token" holds the expiry)
+    // is searched key by key; a scalar or array under such a key is hidden whole.
     private static bool RedactsMember(JsonProperty member) =>
-        IsSecretKey(member.Name) && !(member.Name == "token" && member.Value.ValueKind == JsonValueKind.Object);
+        IsSecretKey(member.Name) && member.Value.ValueKind != JsonValueKind.Object;
 
     private static void Write(JsonElement element, Utf8JsonWriter writer, bool redact)
     {
@@ -91,7 +92,7 @@ public static class Redactor
                 foreach (var member in element.EnumerateObject())
                 {
                     writer.WritePropertyName(member.Name);
-                    Write(member.Value, writer, redact || RedactsMember(member));
+                    Write(member.Value, writer, RedactsMember(member) || (redact && member.Value.ValueKind != JsonValueKind.Object));
                 }
 
                 writer.WriteEndObject();

@@ -1,0 +1,102 @@
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates the MrsJobs module.
+.DESCRIPTION
+    Tasks:
+      Build     Builds the importable module into out/MrsJobs (and the emulator into out/emulator).
+      Test      Build, then xunit and Pester (in a fresh pwsh against out/MrsJobs); ends with "N passed, N failed".
+      Demo      Build, start the local emulator, submit examples/jobs.csv through New-MrsJobExecution, stop.
+      Emulator  Build the emulator and run it in the foreground (Ctrl+C stops it).
+      Bench     Build, then run bench/Submit-Bench.ps1 against the emulator.
+    Everything it needs comes from NuGet (PowerShell as a local .NET tool, Pester as a PackageDownload).
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 Test
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo', 'Emulator', 'Bench')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+$root = $PSScriptRoot
+$out = Join-Path $root 'out'
+$moduleOut = Join-Path $out 'MrsJobs'
+$emulatorOut = Join-Path $out 'emulator'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+$env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
+
+Import-Module (Join-Path $root 'build/BuildTools.psm1') -Force
+
+function Invoke-Build {
+    Write-Step 'Building the module and the emulator'
+    if (Test-Path $moduleOut) { Remove-Item $moduleOut -Recurse -Force }
+    Invoke-Native dotnet publish (Join-Path $root 'src/MrsJobs/MrsJobs.csproj') -c $Configuration -o $moduleOut --nologo -v quiet
+    Invoke-Native dotnet publish (Join-Path $root 'src/MrsJobs.Emulator/MrsJobs.Emulator.csproj') -c $Configuration -o $emulatorOut --nologo -v quiet
+    # The module folder holds the manifest, the DLLs, the format file and help; no build leftovers.
+    Get-ChildItem $moduleOut -Include '*.deps.json', 'MrsJobs*.xml' -Recurse | Where-Object Name -notlike '*-Help.xml' | Remove-Item -Force
+    Copy-Item (Join-Path $root 'MrsJobs.psd1') $moduleOut
+    Write-Host "Module: $moduleOut"
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $testResults = Join-Path $out 'TestResults'
+    if (Test-Path $testResults) { Remove-Item $testResults -Recurse -Force }
+
+    Write-Step 'xunit'
+    $xunitExit = Invoke-Native dotnet test (Join-Path $root 'MrsJobs.sln') -c $Configuration --nologo `
+        --logger 'trx' --logger 'console;verbosity=minimal' --results-directory $testResults -AllowFailure
+    $xunit = Read-TrxCounts -Directory $testResults
+    if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }   # a build or host failure counts as a failure
+
+    Write-Step 'Pester (fresh pwsh, built module)'
+    $pesterModule = Get-PesterModulePath -Root $root
+    $pesterJson = Join-Path $testResults 'pester.json'
+    $pwsh = Get-PwshCommand
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'tests/pester/Invoke-PesterSuite.ps1') `
+        -PesterModule $pesterModule -ModulePath $moduleOut -EmulatorPath (Join-Path $emulatorOut 'MrsJobs.Emulator.dll') -ResultPath $pesterJson
+    $pester = if (Test-Path $pesterJson) { Get-Content $pesterJson -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1 } }
+
+    $passed = $xunit.Passed + $pester.Passed
+    $failed = $xunit.Failed + $pester.Failed
+    Write-Host ''
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pester.Passed) passed, $($pester.Failed) failed"
+    Write-Output "$passed passed, $failed failed"
+    if ($failed -gt 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    $pwsh = Get-PwshCommand
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'examples/Demo.ps1') `
+        -ModulePath $moduleOut -EmulatorPath (Join-Path $emulatorOut 'MrsJobs.Emulator.dll') -CsvPath (Join-Path $root 'examples/jobs.csv')
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
+function Invoke-Emulator {
+    Invoke-Native dotnet publish (Join-Path $root 'src/MrsJobs.Emulator/MrsJobs.Emulator.csproj') -c $Configuration -o $emulatorOut --nologo -v quiet
+    Write-Step 'Emulator (Ctrl+C stops it)'
+    & dotnet (Join-Path $emulatorOut 'MrsJobs.Emulator.dll') --no-stdin-watch
+}
+
+function Invoke-Bench {
+    Invoke-Build
+    $pwsh = Get-PwshCommand
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'bench/Submit-Bench.ps1') `
+        -ModulePath $moduleOut -EmulatorPath (Join-Path $emulatorOut 'MrsJobs.Emulator.dll')
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Demo' { Invoke-Demo }
+    'Emulator' { Invoke-Emulator }
+    'Bench' { Invoke-Bench }
+}

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using MrsJobs.Core.Errors;
+using MrsJobs.Core.Validation;
+
+namespace MrsJobs.Errors;
+
+/// <summary>
+/// The one place where failures become <see cref="ErrorRecord"/>s: error kind → category, stable
+/// error ids, and the advice shown as the recommended action.
+/// </summary>
+internal static class ErrorRecords
+{
+    /// <summary>The error for a call that failed at the service or on the way there.</summary>
+    public static ErrorRecord FromApi(MrsApiException exception, object? target)
+    {
+        var record = new ErrorRecord(exception, exception.ErrorId, Category(exception.Kind), target);
+        record.ErrorDetails = new ErrorDetails(exception.Message);
+        if (exception.Advice is { Length: > 0 } advice)
+        {
+            record.ErrorDetails.RecommendedAction = advice;
+        }
+
+        return record;
+    }
+
+    /// <summary>The error when no session exists and none was given.</summary>
+    public static ErrorRecord NotConnected() => new(
+        new InvalidOperationException("Not connected to MRS. Run Connect-MrsProject first (or pass -Session)."),
+        "MrsNotConnected",
+        ErrorCategory.InvalidOperation,
+        null)
+    {
+        ErrorDetails = new ErrorDetails("Not connected to MRS. Run Connect-MrsProject first (or pass -Session).")
+        {
+            RecommendedAction = "Run Connect-MrsProject -Credential (Get-Credential) -DomainName <account> -Region <region>.",
+        },
+    };
+
+    /// <summary>The error for a job that broke the documented contract: one record per job, every failure listed.</summary>
+    public static ErrorRecord InvalidJob(string subject, IReadOnlyList<ValidationFailure> failures, object? target)
+    {
+        var lines = failures.Select(f => $"{f.Field}: {f.Message}" + (f.Rule == JobRule.None ? string.Empty : $" [rule {f.RuleName}]"));
+        var skippable = failures.Where(f => f.Rule != JobRule.None).Select(f => f.RuleName).Distinct().ToList();
+        var message = $"{subject} was not sent: {string.Join(" ", lines)}";
+        var record = new ErrorRecord(
+            new ArgumentException(message),
+            "InvalidJobDefinition." + failures[0].RuleName,
+            ErrorCategory.InvalidData,
+            target)
+        {
+            ErrorDetails = new ErrorDetails(message),
+        };
+        if (skippable.Count == failures.Count)
+        {
+            record.ErrorDetails.RecommendedAction =
+                $"Fix the job, or if the service accepts it although the API page forbids it, add -SkipCheck {string.Join(",", skippable)}.";
+        }
+
+        return record;
+    }
+
+    /// <summary>An argument the user gave that cannot work (bad endpoint, missing region, …).</summary>
+    public static ErrorRecord InvalidArgument(ArgumentException exception, string errorId, object? target) =>
+        new(exception, errorId, ErrorCategory.InvalidArgument, target);
+
+    /// <summary>The category of each error kind.</summary>
+    public static ErrorCategory Category(MrsErrorKind kind) => kind switch
+    {
+        MrsErrorKind.Authentication => ErrorCategory.AuthenticationError,
+        MrsErrorKind.TokenExpired => ErrorCategory.AuthenticationError,
+        MrsErrorKind.PermissionDenied => ErrorCategory.PermissionDenied,
+        MrsErrorKind.NotFound => ErrorCategory.ObjectNotFound,
+        MrsErrorKind.InvalidArgument => ErrorCategory.InvalidArgument,
+        MrsErrorKind.NotInstalled => ErrorCategory.NotInstalled,
+        MrsErrorKind.ResourceUnavailable => ErrorCategory.ResourceUnavailable,
+        MrsErrorKind.Throttled => ErrorCategory.LimitsExceeded,
+        MrsErrorKind.ServiceError => ErrorCategory.InvalidOperation,
+        MrsErrorKind.Connection => ErrorCategory.ConnectionError,
+        MrsErrorKind.Timeout => ErrorCategory.OperationTimeout,
+        MrsErrorKind.Protocol => ErrorCategory.ProtocolError,
+        _ => ErrorCategory.NotSpecified,
+    };
+}

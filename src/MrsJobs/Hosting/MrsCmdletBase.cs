@@ -1,0 +1,145 @@
+using System;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using MrsJobs.Core.Http;
+
+namespace MrsJobs.Hosting;
+
+/// <summary>
+/// The base of every MrsJobs cmdlet. It owns cancellation (Ctrl+C cancels the running request at
+/// once) and the single bridge from the async core to the synchronous pipeline: the operation runs
+/// on the thread pool while this thread writes its verbose and debug lines as they arrive.
+/// </summary>
+public abstract class MrsCmdletBase : PSCmdlet, IDisposable
+{
+    private static string? _userAgent;
+    private readonly CancellationTokenSource _cancellation = new();
+    private bool _debugSwitch;
+
+    /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
+    protected CancellationToken CancellationToken => _cancellation.Token;
+
+    /// <summary><c>MrsJobs/{version} PowerShell/{version}</c>.</summary>
+    protected string UserAgent => _userAgent ??= BuildUserAgent();
+
+    /// <summary>Runs <paramref name="operation"/> and waits for it, writing its trace lines meanwhile.</summary>
+    /// <exception cref="PipelineStoppedException">The user stopped the pipeline.</exception>
+    protected T RunAsync<T>(Func<IHttpTraceSink, CancellationToken, Task<T>> operation)
+    {
+        using var queue = new BlockingCollection<PipelineMessage>();
+        var sink = new QueuedTraceSink(queue, IsDebugEnabled());
+        var token = _cancellation.Token;
+        var task = Task.Run(() => operation(sink, token), token);
+        task.ContinueWith(_ => queue.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        foreach (var message in queue.GetConsumingEnumerable())
+        {
+            Write(message);
+        }
+
+        try
+        {
+            return task.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    /// <summary>Writes a verbose line; with -Debug it does not stop for a prompt (see <see cref="WriteWithoutPrompt"/>).</summary>
+    protected void WriteVerboseLine(string text)
+    {
+        IsDebugEnabled();
+        Write(new PipelineMessage(PipelineStream.Verbose, text));
+    }
+
+    /// <inheritdoc />
+    protected override void StopProcessing() => _cancellation.Cancel();
+
+    /// <summary>Releases the cancellation source.</summary>
+    public void Dispose()
+    {
+        _cancellation.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private void Write(PipelineMessage message)
+    {
+        if (_debugSwitch)
+        {
+            WriteWithoutPrompt(message);
+        }
+        else
+        {
+            WritePublic(message);
+        }
+    }
+
+    private bool IsDebugEnabled()
+    {
+        if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true })
+        {
+            _debugSwitch = true;
+            return true;
+        }
+
+        return GetVariableValue("DebugPreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
+    }
+
+    /// <summary>
+    /// For compiled cmdlets, -Debug means "Inquire" for the debug and verbose streams: every line would
+    /// stop for a prompt, and in a runbook (non-interactive) the command would fail. Scripts get
+    /// "Continue" since PowerShell 6. The runtime has (non-public) overloads that skip the prompt; use
+    /// them when -Debug was given and they exist, else fall back to the public methods.
+    /// </summary>
+    private void WriteWithoutPrompt(PipelineMessage message)
+    {
+        var runtime = CommandRuntime;
+        var debug = message.Stream == PipelineStream.Debug;
+        var recordType = debug ? typeof(DebugRecord) : typeof(VerboseRecord);
+        var method = runtime?.GetType().GetMethod(
+            debug ? "WriteDebug" : "WriteVerbose",
+            BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public,
+            null,
+            new[] { recordType, typeof(bool) },
+            null);
+        if (method is null)
+        {
+            WritePublic(message);
+            return;
+        }
+
+        object record = debug ? new DebugRecord(message.Text) : new VerboseRecord(message.Text);
+        try
+        {
+            method.Invoke(runtime, new[] { record, true });
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            throw ex.InnerException;
+        }
+    }
+
+    private void WritePublic(PipelineMessage message)
+    {
+        if (message.Stream == PipelineStream.Debug)
+        {
+            WriteDebug(message.Text);
+        }
+        else
+        {
+            WriteVerbose(message.Text);
+        }
+    }
+
+    private string BuildUserAgent()
+    {
+        var module = typeof(MrsCmdletBase).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+        var psVersion = (GetVariableValue("PSVersionTable") as Hashtable)?["PSVersion"]?.ToString() ?? "unknown";
+        return $"MrsJobs/{module} PowerShell/{psVersion}";
+    }
+}

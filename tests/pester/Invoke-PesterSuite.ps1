@@ -1,0 +1,34 @@
+<#
+.SYNOPSIS
+    Runs every Pester test file against the built module and one emulator, and writes the counts as JSON.
+    build.ps1 starts it in a fresh pwsh (-NoProfile), so nothing from the caller's session leaks in.
+#>
+param(
+    [Parameter(Mandatory)] [string] $PesterModule,
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $EmulatorPath,
+    [Parameter(Mandatory)] [string] $ResultPath
+)
+$ErrorActionPreference = 'Stop'
+Import-Module $PesterModule -Force
+Import-Module (Join-Path $PSScriptRoot '../../build/EmulatorProcess.psm1') -Force
+
+$emulator = Start-MrsEmulator -EmulatorPath $EmulatorPath
+try {
+    $env:MRSJOBS_TEST_MODULE = (Resolve-Path $ModulePath).Path
+    $env:MRSJOBS_TEST_EMULATOR = $emulator.Url
+    $env:MRSJOBS_TEST_EMULATOR_PATH = (Resolve-Path $EmulatorPath).Path
+    $configuration = New-PesterConfiguration
+    $configuration.Run.Path = $PSScriptRoot
+    $configuration.Run.PassThru = $true
+    $configuration.Output.Verbosity = 'Detailed'
+    $configuration.TestResult.Enabled = $true
+    $configuration.TestResult.OutputPath = [System.IO.Path]::ChangeExtension($ResultPath, '.xml')
+    $result = Invoke-Pester -Configuration $configuration
+    $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+    [pscustomobject]@{ Passed = $result.PassedCount; Failed = $failed; Skipped = $result.SkippedCount } |
+        ConvertTo-Json | Set-Content -Path $ResultPath -Encoding utf8
+}
+finally {
+    Stop-MrsEmulator $emulator
+}

@@ -1,0 +1,73 @@
+# Shared by the Pester files: the module under test, the emulator's control API and a few fixtures.
+Set-StrictMode -Version 3.0
+Import-Module (Join-Path $PSScriptRoot '../../build/EmulatorProcess.psm1') -Force
+
+$script:Seed = [pscustomobject]@{
+    Domain         = 'demo-account'
+    User           = 'demo-user'
+    Password       = 'Demo-Passw0rd!'
+    UnsyncedUser   = 'unsynced-user'
+    UnsyncedPass   = 'Unsynced-Passw0rd!'
+    Region         = 'cn-north-4'
+    ProjectId      = '0b4a5b9c6d7e4f8091a2b3c4d5e6f708'
+    OtherRegion    = 'ap-southeast-1'
+    OtherProjectId = '1c5b6cad7e8f40a1b2c3d4e5f6a7b809'
+    FullCluster    = '6b1a9c2e-4f3d-4e8a-9b7c-2d5e8f1a3c4b'
+    NoHiveCluster  = '7c2b0d3f-5a4e-4f9b-8c8d-3e6f9a2b4d5c'
+    HadoopCluster  = '8d3c1e4a-6b5f-4a0c-9d9e-4f7a0b3c5e6d'
+}
+
+function Get-TestSeed { $script:Seed }
+
+function Get-EmulatorUrl {
+    if (-not $env:MRSJOBS_TEST_EMULATOR) { throw 'MRSJOBS_TEST_EMULATOR is not set: run the tests through ./build.ps1 Test.' }
+    $env:MRSJOBS_TEST_EMULATOR
+}
+
+function Import-ModuleUnderTest {
+    if (-not $env:MRSJOBS_TEST_MODULE) { throw 'MRSJOBS_TEST_MODULE is not set: run the tests through ./build.ps1 Test.' }
+    Import-Module (Join-Path $env:MRSJOBS_TEST_MODULE 'MrsJobs.psd1') -Force -Global
+}
+
+function Reset-Emulator { $null = Invoke-MrsEmulatorControl -Url (Get-EmulatorUrl) -Method Post -Path 'reset' }
+
+function Get-EmulatorRequest {
+    <# The requests the emulator received since the last reset (MRS ones by default). #>
+    param([switch] $IncludeIam)
+    $all = @(Invoke-MrsEmulatorControl -Url (Get-EmulatorUrl) -Method Get -Path 'requests')
+    if ($IncludeIam) { return $all }
+    @($all | Where-Object { $_.path -like '/v2/*' })
+}
+
+function Set-EmulatorSetting([hashtable] $Settings) {
+    $null = Invoke-MrsEmulatorControl -Url (Get-EmulatorUrl) -Method Put -Path 'settings' -Body $Settings
+}
+
+function Add-EmulatorFault([hashtable] $Fault) {
+    $null = Invoke-MrsEmulatorControl -Url (Get-EmulatorUrl) -Method Post -Path 'faults' -Body $Fault
+}
+
+function New-EmulatorToken {
+    param([string] $User = $script:Seed.User, [string] $ProjectId = $script:Seed.ProjectId, [int] $LifetimeSeconds = 3600)
+    Invoke-MrsEmulatorControl -Url (Get-EmulatorUrl) -Method Post -Path 'tokens' -Body @{
+        user = $User; domain = $script:Seed.Domain; project_id = $ProjectId; lifetime_seconds = $LifetimeSeconds
+    }
+}
+
+function New-TestCredential([string] $User = $script:Seed.User, [string] $Password = $script:Seed.Password) {
+    [pscredential]::new($User, (ConvertTo-SecureString $Password -AsPlainText -Force))
+}
+
+function Connect-TestProject {
+    <# Connects the module to the emulator as the demo user. #>
+    param([string] $User = $script:Seed.User, [string] $Password = $script:Seed.Password)
+    $url = Get-EmulatorUrl
+    Connect-MrsProject -Credential (New-TestCredential $User $Password) -DomainName $script:Seed.Domain `
+        -Region $script:Seed.Region -Endpoint $url -IamEndpoint $url
+}
+
+function ConvertFrom-RequestBody($Request) { $Request.body | ConvertFrom-Json -AsHashtable }
+
+Export-ModuleMember -Function Get-TestSeed, Get-EmulatorUrl, Import-ModuleUnderTest, Reset-Emulator, Get-EmulatorRequest,
+    Set-EmulatorSetting, Add-EmulatorFault, New-EmulatorToken, New-TestCredential, Connect-TestProject, ConvertFrom-RequestBody,
+    Invoke-MrsEmulatorControl

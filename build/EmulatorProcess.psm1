@@ -62,7 +62,9 @@ function Invoke-MrsEmulatorControl {
     )
     $parameters = @{ Uri = "$Url/_emulator/$Path"; Method = $Method; ContentType = 'application/json' }
     if ($PSBoundParameters.ContainsKey('Body')) { $parameters.Body = ($Body | ConvertTo-Json -Depth 10 -Compress) }
-    Invoke-RestMethod @parameters
+    # Through a variable, so that a JSON array comes out as its items, not as one array object.
+    $result = Invoke-RestMethod @parameters
+    $result
 }
 
 Export-ModuleMember -Function Start-MrsEmulator, Stop-MrsEmulator, Invoke-MrsEmulatorControl

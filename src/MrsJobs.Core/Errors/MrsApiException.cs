@@ -52,6 +52,12 @@ public class MrsApiException : Exception
     /// <summary>What the user can do about it, when the client knows.</summary>
     public string? Advice { get; }
 
+    /// <summary>What went wrong, without the advice.</summary>
+    public string Summary => base.Message;
+
+    /// <summary>What went wrong, followed by the advice when there is one.</summary>
+    public override string Message => Advice is { Length: > 0 } ? base.Message + " " + Advice : base.Message;
+
     /// <summary>
     /// A stable identifier for scripts and error ids: the one given at construction, else
     /// <c>MrsApiError.&lt;code&gt;</c>, or <c>MrsApiError.Http&lt;status&gt;</c> when the service gave no

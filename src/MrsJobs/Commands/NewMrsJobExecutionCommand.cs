@@ -120,8 +120,7 @@ public sealed class NewMrsJobExecutionCommand : MrsApiCmdletBase
             if (ex.Kind is MrsErrorKind.Authentication or MrsErrorKind.TokenExpired)
             {
                 // Every later job would be refused the same way: stop, and say so.
-                record.ErrorDetails.RecommendedAction = (record.ErrorDetails.RecommendedAction ?? string.Empty)
-                    + " Jobs after this one were not sent.";
+                record.ErrorDetails = new ErrorDetails(ex.Message + " Jobs after this one were not sent.");
                 ThrowTerminatingError(record);
             }
 

@@ -16,14 +16,12 @@ internal static class ErrorRecords
     /// <summary>The error for a call that failed at the service or on the way there.</summary>
     public static ErrorRecord FromApi(MrsApiException exception, object? target)
     {
-        var record = new ErrorRecord(exception, exception.ErrorId, Category(exception.Kind), target);
-        record.ErrorDetails = new ErrorDetails(exception.Message);
-        if (exception.Advice is { Length: > 0 } advice)
+        // The advice stays in the message (Windows PowerShell does not show RecommendedAction);
+        // scripts read it alone from $_.Exception.Advice.
+        return new ErrorRecord(exception, exception.ErrorId, Category(exception.Kind), target)
         {
-            record.ErrorDetails.RecommendedAction = advice;
-        }
-
-        return record;
+            ErrorDetails = new ErrorDetails(exception.Message),
+        };
     }
 
     /// <summary>The error when no session exists and none was given.</summary>

@@ -1,0 +1,2 @@
+namespace MrsJobs.Tests;
+public class Smoke { [Xunit.Fact] public void Runs() { } }

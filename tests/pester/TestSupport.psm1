@@ -68,6 +68,67 @@ function Connect-TestProject {
 
 function ConvertFrom-RequestBody($Request) { $Request.body | ConvertFrom-Json -AsHashtable }
 
+function Get-EmulatorJob {
+    <# The jobs the emulator stored (accepted submissions) since the last reset. #>
+    @(Invoke-MrsEmulatorControl -Url (Get-EmulatorUrl) -Method Get -Path 'jobs')
+}
+
+function Get-RequestHeader {
+    <# A header of a recorded request, by name, whatever the case the recorder kept. #>
+    param([Parameter(Mandatory)] $Request, [Parameter(Mandatory)] [string] $Name)
+    $property = $Request.headers.PSObject.Properties | Where-Object Name -eq $Name | Select-Object -First 1
+    if ($property) { $property.Value }
+}
+
+function Invoke-InNewRunspace {
+    <#
+    .SYNOPSIS
+        Runs a script block in a new runspace of this process (its own thread, its own module state), with
+        the module under test and this support module imported there. Returns Output, Errors and Caught
+        (the terminating error, if any, as an ErrorRecord).
+    #>
+    param([Parameter(Mandatory)] [scriptblock] $ScriptBlock, [object[]] $ArgumentList = @())
+    $runspace = [runspacefactory]::CreateRunspace()
+    $runspace.Open()
+    $shell = [powershell]::Create()
+    $shell.Runspace = $runspace
+    try {
+        $support = Join-Path $PSScriptRoot 'TestSupport.psm1'
+        $null = $shell.AddScript({
+                param($SupportPath, $Body, $Arguments)
+                Import-Module $SupportPath -Force
+                Import-ModuleUnderTest
+                $caught = $null
+                $output = try { & ([scriptblock]::Create($Body)) @Arguments } catch { $caught = $_ }
+                [pscustomobject]@{ Output = @($output); Caught = $caught }
+            }.ToString()).AddArgument($support).AddArgument($ScriptBlock.ToString()).AddArgument($ArgumentList)
+        $result = $shell.Invoke() | Select-Object -Last 1
+        [pscustomobject]@{
+            Output = @($result.Output)
+            Caught = $result.Caught
+            Errors = @($shell.Streams.Error)
+        }
+    }
+    finally {
+        $shell.Dispose()
+        $runspace.Dispose()
+    }
+}
+
+function Get-ClosedLoopbackPort {
+    <# A loopback TCP port that nothing listens on (bound, then released). #>
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
+}
+
+function Get-TerminatingError {
+    <# Runs the script block and returns the terminating error it raised; fails when it raised none. #>
+    param([Parameter(Mandatory)] [scriptblock] $ScriptBlock)
+    try { $null = & $ScriptBlock } catch { return $_ }
+    throw 'Expected a terminating error, but the command completed.'
+}
+
 Export-ModuleMember -Function Get-TestSeed, Get-EmulatorUrl, Import-ModuleUnderTest, Reset-Emulator, Get-EmulatorRequest,
     Set-EmulatorSetting, Add-EmulatorFault, New-EmulatorToken, New-TestCredential, Connect-TestProject, ConvertFrom-RequestBody,
-    Invoke-MrsEmulatorControl
+    Invoke-MrsEmulatorControl, Get-EmulatorJob, Get-RequestHeader, Invoke-InNewRunspace, Get-ClosedLoopbackPort, Get-TerminatingError

@@ -1,2 +1,0 @@
-namespace MrsJobs.Tests;
-public class Smoke { [Xunit.Fact] public void Runs() { } }

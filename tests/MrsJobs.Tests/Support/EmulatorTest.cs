@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Security;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using MrsJobs.Core.Api;
+using MrsJobs.Core.Auth;
+using MrsJobs.Core.Models;
+using MrsJobs.Core.Sessions;
+using MrsJobs.Emulator.State;
+using Xunit;
+
+namespace MrsJobs.Tests.Support;
+
+/// <summary>Base of the tests that talk to the emulator: resets it, signs in, submits and reads what it received.</summary>
+[Collection(EmulatorCollection.Name)]
+public abstract class EmulatorTest
+{
+    /// <summary>The User-Agent the tests send.</summary>
+    protected const string UserAgent = "MrsJobs.Tests/1.0";
+
+    /// <summary>Resets the shared emulator so the test starts from the seeded state.</summary>
+    protected EmulatorTest(EmulatorFixture fixture)
+    {
+        Fixture = fixture;
+        fixture.State.Reset();
+    }
+
+    /// <summary>The shared emulator.</summary>
+    protected EmulatorFixture Fixture { get; }
+
+    /// <summary>The emulator's base address, used as both IAM and MRS endpoint.</summary>
+    protected Uri BaseAddress => Fixture.Server.BaseAddress;
+
+    /// <summary>A sign-in to the emulator (by region name unless changed).</summary>
+    protected PasswordSignIn SignIn(
+        string user = SeedData.UserName,
+        string password = SeedData.Password,
+        string region = SeedData.CnNorth4ProjectName) =>
+        new(user, Secure(password), SeedData.DomainName)
+        {
+            Region = region,
+            IamEndpoint = BaseAddress,
+            Endpoint = BaseAddress,
+        };
+
+    /// <summary>Signs in with a password through the emulator's IAM.</summary>
+    protected Task<MrsSession> ConnectAsync(string user = SeedData.UserName, string password = SeedData.Password) =>
+        SessionFactory.ConnectWithPasswordAsync(SignIn(user, password), null, UserAgent, CancellationToken.None);
+
+    /// <summary>Submits <paramref name="job"/> with a fresh client over <paramref name="session"/>.</summary>
+    protected static Task<JobSubmitResult> SubmitAsync(MrsSession session, JobDefinition job) =>
+        new MrsJobClient(session, null, UserAgent).SubmitJobAsync(job, CancellationToken.None);
+
+    /// <summary>A job for the full cluster.</summary>
+    protected static JobDefinition Job(
+        string jobType = JobTypes.MapReduce,
+        string jobName = "wordcount",
+        string clusterId = SeedData.FullClusterId,
+        IReadOnlyList<string>? arguments = null,
+        IReadOnlyList<KeyValuePair<string, string>>? properties = null) =>
+        new(clusterId, jobType, jobName, arguments, properties);
+
+    /// <summary>The MRS submissions the emulator received since the last reset.</summary>
+    protected IReadOnlyList<RecordedRequest> Submissions() =>
+        Fixture.State.Requests.GetAll().Where(r => r.Path.StartsWith("/v2/", StringComparison.Ordinal)).ToList();
+
+    /// <summary>Posts JSON to the control API and returns the parsed answer.</summary>
+    protected async Task<JsonElement> ControlAsync(string path, object body)
+    {
+        using var content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+        using var response = await Fixture.Control.PostAsync("_emulator/" + path, content);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"control API {path} answered {(int)response.StatusCode}: {text}");
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>Queues a fault for the next submission to any cluster.</summary>
+    protected Task QueueFaultAsync(int status, string errorCode, string errorMsg, string shape) =>
+        ControlAsync("faults", new Dictionary<string, object?>
+        {
+            ["cluster_id"] = null,
+            ["count"] = 1,
+            ["status"] = status,
+            ["error_code"] = errorCode,
+            ["error_msg"] = errorMsg,
+            ["shape"] = shape,
+        });
+
+    /// <summary>A read-only <see cref="SecureString"/> holding <paramref name="text"/>.</summary>
+    protected static SecureString Secure(string text) => new NetworkCredential(string.Empty, text).SecurePassword;
+}

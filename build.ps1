@@ -42,6 +42,7 @@ function Invoke-Build {
     # The module folder holds the manifest, the DLLs, the format file and help; no build leftovers.
     Get-ChildItem $moduleOut -Include '*.deps.json', 'MrsJobs*.xml' -Recurse | Where-Object Name -notlike '*-Help.xml' | Remove-Item -Force
     Copy-Item (Join-Path $root 'MrsJobs.psd1') $moduleOut
+    $null = & (Join-Path $root 'build/New-MamlHelp.ps1') -DocsPath (Join-Path $root 'docs/en-US') -OutputPath (Join-Path $moduleOut 'en-US')
     Write-Host "Module: $moduleOut"
 }
 

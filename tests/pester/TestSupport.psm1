@@ -1,6 +1,7 @@
 # Shared by the Pester files: the module under test, the emulator's control API and a few fixtures.
 Set-StrictMode -Version 3.0
-Import-Module (Join-Path $PSScriptRoot '../../build/EmulatorProcess.psm1') -Force
+# No -Force: a forced re-import would unload the copy Invoke-PesterSuite.ps1 uses to stop the emulator.
+Import-Module (Join-Path $PSScriptRoot '../../build/EmulatorProcess.psm1')
 
 $script:Seed = [pscustomobject]@{
     Domain         = 'demo-account'
@@ -60,10 +61,15 @@ function New-TestCredential([string] $User = $script:Seed.User, [string] $Passwo
 
 function Connect-TestProject {
     <# Connects the module to the emulator as the demo user. #>
-    param([string] $User = $script:Seed.User, [string] $Password = $script:Seed.Password)
+    param(
+        [string] $User = $script:Seed.User,
+        [string] $Password = $script:Seed.Password,
+        [hashtable] $Extra = @{},
+        [switch] $PassThru
+    )
     $url = Get-EmulatorUrl
     Connect-MrsProject -Credential (New-TestCredential $User $Password) -DomainName $script:Seed.Domain `
-        -Region $script:Seed.Region -Endpoint $url -IamEndpoint $url
+        -Region $script:Seed.Region -Endpoint $url -IamEndpoint $url -PassThru:$PassThru @Extra
 }
 
 function ConvertFrom-RequestBody($Request) { $Request.body | ConvertFrom-Json -AsHashtable }

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text.Json;
@@ -71,7 +72,7 @@ internal sealed class IamClient
         var error = ApiErrorParser.Parse(response.Body);
         var iamSays = error.Message ?? $"HTTP {(int)response.StatusCode}";
         var status = response.StatusCode;
-        if (status == HttpStatusCode.NotFound || (IsClientError(status) && Mentions(error.Message, "project")))
+        if (status == HttpStatusCode.NotFound || (IsClientError(status) && MentionsProject(error.Message)))
         {
             return new MrsApiException(
                 $"IAM did not find project '{scope}' for account '{signIn.DomainName}': {iamSays}. Check -Region, -ProjectName or -ProjectId.",
@@ -93,6 +94,6 @@ internal sealed class IamClient
 
     private static bool IsClientError(HttpStatusCode status) => (int)status >= 400 && (int)status < 500;
 
-    private static bool Mentions(string? text, string word) =>
-        text is not null && text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0;
+    private static bool MentionsProject(string? text) =>
+        text is not null && new[] { "project", "scope", "tenant" }.Any(word => text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0);
 }

@@ -19,9 +19,10 @@ public static class SessionFactory
             throw new ArgumentNullException(nameof(signIn));
         }
 
-        var iamEndpoint = signIn.IamEndpoint ?? Endpoints.IamForRegion(RequireRegion(signIn.Region, "-IamEndpoint"));
-        var endpoint = signIn.Endpoint ?? Endpoints.MrsForRegion(RequireRegion(signIn.Region, "-Endpoint"));
-        var projectName = signIn.ProjectName ?? signIn.Region;
+        var region = Endpoints.NormalizeRegion(signIn.Region);
+        var iamEndpoint = Endpoints.IamRoot(signIn.IamEndpoint ?? Endpoints.IamForRegion(RequireRegion(region, "-IamEndpoint")));
+        var endpoint = signIn.Endpoint ?? Endpoints.MrsForRegion(RequireRegion(region, "-Endpoint"));
+        var projectName = signIn.ProjectName?.Trim() ?? region;
         if (signIn.ProjectId is null && projectName is null)
         {
             throw new ArgumentException("Give -Region, -ProjectName or -ProjectId so the token can be scoped to a project.");
@@ -30,7 +31,7 @@ public static class SessionFactory
         var iam = new IamClient(new MrsHttpPipeline(null, trace, userAgent));
         var token = await iam.RequestTokenAsync(iamEndpoint, signIn, signIn.ProjectId, projectName, cancellationToken).ConfigureAwait(false);
         return new MrsSession(
-            signIn.Region,
+            region,
             token.ProjectId,
             token.ProjectName ?? projectName,
             endpoint,
@@ -50,8 +51,9 @@ public static class SessionFactory
             throw new ArgumentException("A project id is required with a token.", nameof(projectId));
         }
 
+        region = Endpoints.NormalizeRegion(region);
         var mrs = endpoint ?? Endpoints.MrsForRegion(RequireRegion(region, "-Endpoint"));
-        var iam = iamEndpoint ?? (region is null ? null : Endpoints.IamForRegion(region));
+        var iam = iamEndpoint is not null ? Endpoints.IamRoot(iamEndpoint) : region is null ? null : Endpoints.IamForRegion(region);
         return new MrsSession(region, projectId.Trim(), null, mrs, iam, AuthMethod.Token, new TokenAuthenticator(token, nameof(AuthMethod.Token)), expiresAt);
     }
 

@@ -53,6 +53,7 @@ public sealed class MrsHttpPipeline
     {
         using var request = new HttpRequestMessage(method, uri);
         request.Headers.UserAgent.ParseAdd(_userAgent);
+        request.Headers.ExpectContinue = false;   // .NET Framework would wait for "100 Continue" on every POST
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (jsonBody is not null)
         {

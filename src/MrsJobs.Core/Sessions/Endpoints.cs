@@ -10,11 +10,17 @@ namespace MrsJobs.Core.Sessions;
 /// </summary>
 public static class Endpoints
 {
-    private static readonly Dictionary<string, string> DomainSuffixes = new(StringComparer.OrdinalIgnoreCase)
+    // MRS's regions on other domains (Go SDK services/mrs/v2/region). IAM uses .com everywhere but eu-west-101.
+    private static readonly Dictionary<string, string> MrsDomainSuffixes = new(StringComparer.OrdinalIgnoreCase)
     {
         ["ap-southeast-1"] = "myhuaweicloud.cn",
         ["ap-southeast-4"] = "myhuaweicloud.cn",
         ["ru-northwest-2"] = "myhuaweicloud.cn",
+        ["eu-west-101"] = "myhuaweicloud.eu",
+    };
+
+    private static readonly Dictionary<string, string> IamDomainSuffixes = new(StringComparer.OrdinalIgnoreCase)
+    {
         ["eu-west-101"] = "myhuaweicloud.eu",
     };
 
@@ -26,11 +32,27 @@ public static class Endpoints
         "la-south-2", "sa-brazil-1", "na-mexico-1", "me-east-1", "tr-west-1", "ru-northwest-2", "eu-west-101",
     };
 
-    /// <summary><c>https://mrs.{region}.myhuaweicloud.com</c>, or the region's other domain.</summary>
-    public static Uri MrsForRegion(string region) => ForService("mrs", region);
+    /// <summary><c>https://mrs.{region}.myhuaweicloud.com</c>, or <c>.cn</c>/<c>.eu</c> for the regions on other domains.</summary>
+    public static Uri MrsForRegion(string region) => ForService("mrs", region, MrsDomainSuffixes);
 
-    /// <summary><c>https://iam.{region}.myhuaweicloud.com</c>, or the region's other domain.</summary>
-    public static Uri IamForRegion(string region) => ForService("iam", region);
+    /// <summary><c>https://iam.{region}.myhuaweicloud.com</c> (<c>.eu</c> for eu-west-101).</summary>
+    public static Uri IamForRegion(string region) => ForService("iam", region, IamDomainSuffixes);
+
+    /// <summary>A region name as the API spells it: trimmed, lower case.</summary>
+    public static string? NormalizeRegion(string? region) =>
+        string.IsNullOrWhiteSpace(region) ? null : region!.Trim().ToLowerInvariant();
+
+    /// <summary>
+    /// An IAM endpoint given as an OpenStack-style base (<c>…/v3</c>) is cut back to its root, so that
+    /// <c>v3/auth/tokens</c> is not doubled.
+    /// </summary>
+    public static Uri IamRoot(Uri iamEndpoint)
+    {
+        var path = iamEndpoint.AbsolutePath;
+        return path.EndsWith("/v3/", StringComparison.OrdinalIgnoreCase)
+            ? new Uri(iamEndpoint, path.Substring(0, path.Length - 3))
+            : iamEndpoint;
+    }
 
     /// <summary>
     /// Checks a user-given endpoint: absolute, http or https, and http only for loopback hosts.
@@ -66,7 +88,7 @@ public static class Endpoints
         || string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase)
         || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
-    private static Uri ForService(string service, string region)
+    private static Uri ForService(string service, string region, Dictionary<string, string> domainSuffixes)
     {
         var name = region?.Trim().ToLowerInvariant() ?? string.Empty;
         if (name.Length == 0 || Uri.CheckHostName(name) != UriHostNameType.Dns || name.Contains("."))
@@ -74,7 +96,7 @@ public static class Endpoints
             throw new ArgumentException($"'{region}' is not a region name such as cn-north-4.", nameof(region));
         }
 
-        var suffix = DomainSuffixes.TryGetValue(name, out var other) ? other : "myhuaweicloud.com";
+        var suffix = domainSuffixes.TryGetValue(name, out var other) ? other : "myhuaweicloud.com";
         return new Uri($"https://{service}.{name}.{suffix}/");
     }
 

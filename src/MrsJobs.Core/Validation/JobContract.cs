@@ -6,7 +6,7 @@ namespace MrsJobs.Core.Validation;
 public static class JobContract
 {
     /// <summary>The job name pattern: letters, digits, '-' and '_', 1 to 64 characters.</summary>
-    public static readonly Regex JobNamePattern = new("^[A-Za-z0-9_-]{1,64}$", RegexOptions.CultureInvariant);
+    public static readonly Regex JobNamePattern = new(@"\A[A-Za-z0-9_-]{1,64}\z", RegexOptions.CultureInvariant);
 
     /// <summary>The longest job name.</summary>
     public const int MaxJobNameLength = 64;
@@ -20,9 +20,13 @@ public static class JobContract
     /// <summary>The most characters all property keys and values may hold together.</summary>
     public const int MaxPropertiesLength = 2048;
 
-    /// <summary>Characters the page forbids in arguments.</summary>
-    public const string ForbiddenArgumentCharacters = ";|&><'$!\"";
+    /// <summary>
+    /// Characters forbidden in arguments. The page lists <c>;|&amp;&gt;'&lt;$!\"</c>; the official SDKs' model
+    /// descriptions (generated from the service's definition) read it as including the backslash, so it is
+    /// refused too.
+    /// </summary>
+    public const string ForbiddenArgumentCharacters = ";|&><'$!\"\\";
 
-    /// <summary>Characters the page forbids in properties (keys and values).</summary>
-    public const string ForbiddenPropertyCharacters = "><|'`&!\"";
+    /// <summary>Characters forbidden in properties (keys and values): the page's <c>&gt;&lt;|'`&amp;!\"</c>, backslash included.</summary>
+    public const string ForbiddenPropertyCharacters = "><|'`&!\"\\";
 }

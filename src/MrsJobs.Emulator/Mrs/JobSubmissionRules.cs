@@ -16,8 +16,10 @@ internal static class JobSubmissionRules
 {
     public const int MaxArgumentsLength = 4096;
     public const int MaxPropertiesLength = 2048;
-    public const string ArgumentForbiddenCharacters = ";|&>'<$!\"";
-    public const string PropertyForbiddenCharacters = "><|'`&!\"";
+    // The page's lists end in \" : the official SDKs' model text (generated from the service's definition)
+    // reads that as backslash and quote, so the backslash is refused too.
+    public const string ArgumentForbiddenCharacters = ";|&>'<$!\"\\";
+    public const string PropertyForbiddenCharacters = "><|'`&!\"\\";
 
     private static readonly string[] AllowedMembers = { "job_type", "job_name", "arguments", "properties" };
     private static readonly Regex JobNamePattern = new("^[A-Za-z0-9_-]{1,64}$", RegexOptions.CultureInvariant);

@@ -25,6 +25,7 @@ public sealed class NewMrsJobExecutionCommand : MrsApiCmdletBase
 {
     private MrsSession? _session;
     private int _row;
+    private MrsApiException? _authenticationFailure;
 
     /// <summary>
     /// <para type="description">The id of the cluster to run the job on.</para>
@@ -107,6 +108,13 @@ public sealed class NewMrsJobExecutionCommand : MrsApiCmdletBase
         }
 
         var session = _session ??= RequireSession();
+        if (_authenticationFailure is not null)
+        {
+            // The service already refused our credentials: don't send a request that must fail, but report the row.
+            WriteError(ErrorRecords.NotSentAfterAuthenticationFailure(subject, _authenticationFailure, FailedResult(job, session, _authenticationFailure)));
+            return;
+        }
+
         try
         {
             var result = RunAsync((trace, cancellation) => new MrsJobClient(session, trace, UserAgent).SubmitJobAsync(job, cancellation));
@@ -114,19 +122,16 @@ public sealed class NewMrsJobExecutionCommand : MrsApiCmdletBase
         }
         catch (MrsApiException ex)
         {
-            var failed = new JobSubmitResult(
-                null, SubmitStates.Failed, job.JobName, job.JobType, job.ClusterId, session.ProjectId, DateTimeOffset.Now, ex.ErrorCode, ex.ServiceMessage ?? ex.Message);
-            var record = ErrorRecords.FromApi(ex, failed);
+            WriteError(ErrorRecords.FromApi(ex, FailedResult(job, session, ex)));
             if (ex.Kind is MrsErrorKind.Authentication or MrsErrorKind.TokenExpired)
             {
-                // Every later job would be refused the same way: stop, and say so.
-                record.ErrorDetails = new ErrorDetails(ex.Message + " Jobs after this one were not sent.");
-                ThrowTerminatingError(record);
+                _authenticationFailure = ex;
             }
-
-            WriteError(record);
         }
     }
+
+    private static JobSubmitResult FailedResult(Core.Models.JobDefinition job, MrsSession session, MrsApiException ex) => new(
+        null, SubmitStates.Failed, job.JobName, job.JobType, job.ClusterId, session.ProjectId, DateTimeOffset.Now, ex.ErrorCode, ex.ServiceMessage ?? ex.Summary);
 
     private PSObject ValidationTarget(JobInput input)
     {

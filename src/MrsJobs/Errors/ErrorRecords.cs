@@ -24,6 +24,16 @@ internal static class ErrorRecords
         };
     }
 
+    /// <summary>The error for a job not sent because an earlier request of the same command was refused for its credentials.</summary>
+    public static ErrorRecord NotSentAfterAuthenticationFailure(string subject, MrsApiException cause, object? target)
+    {
+        var message = $"{subject} was not sent: an earlier request was refused for authentication ({cause.ErrorCode ?? cause.ErrorId}). Run Connect-MrsProject again, then submit this job again.";
+        return new ErrorRecord(new InvalidOperationException(message, cause), "MrsJobNotSentAfterAuthenticationFailure", ErrorCategory.AuthenticationError, target)
+        {
+            ErrorDetails = new ErrorDetails(message),
+        };
+    }
+
     /// <summary>The error when no session exists and none was given.</summary>
     public static ErrorRecord NotConnected() => new(
         new InvalidOperationException("Not connected to MRS. Run Connect-MrsProject first (or pass -Session)."),

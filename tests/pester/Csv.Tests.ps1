@@ -1,0 +1,240 @@
+#Requires -Version 7.0
+# Import-Csv | New-MrsJobExecution: column names, both notations of each cell, good and bad rows, and the chain back to a CSV.
+
+BeforeAll {
+    Import-Module "$PSScriptRoot/TestSupport.psm1" -Force
+    Import-ModuleUnderTest
+    $seed = Get-TestSeed
+    $cmdletId = 'MrsJobs.Commands.NewMrsJobExecutionCommand'
+
+    function New-JobCsv([string] $Name, [string[]] $Lines) {
+        $path = Join-Path $TestDrive $Name
+        Set-Content -Path $path -Value $Lines -Encoding utf8
+        $path
+    }
+
+    function Get-SentBody { , @(Get-EmulatorRequest | ForEach-Object { ConvertFrom-RequestBody $_ }) }
+}
+
+Describe 'New-MrsJobExecution from a CSV' {
+
+    BeforeEach {
+        Reset-Emulator
+        Connect-TestProject
+        $full = $seed.FullCluster
+    }
+
+    Context 'column names' {
+
+        It 'binds the API''s snake_case columns (cluster_id, job_name, job_type, arguments, properties)' {
+            $csv = New-JobCsv 'snake.csv' @(
+                'cluster_id,job_name,job_type,arguments,properties'
+                "$full,snake-1,SparkSubmit,--class org.apache.spark.examples.SparkPi obs://bucket/spark-examples.jar 100,spark.executor.memory=2g"
+                "$full,snake-2,DistCp,obs://bucket/in /user/out,"
+            )
+
+            $results = @(Import-Csv $csv | New-MrsJobExecution)
+
+            $results.JobName | Should -Be @('snake-1', 'snake-2')
+            $results.State | Should -Be @('COMPLETE', 'COMPLETE')
+            $results.ClusterId | Should -Be @($full, $full)
+            $bodies = Get-SentBody
+            $bodies[0].job_type | Should -BeExactly 'SparkSubmit'
+            $bodies[0].arguments | Should -Be @('--class', 'org.apache.spark.examples.SparkPi', 'obs://bucket/spark-examples.jar', '100')
+            $bodies[0].properties['spark.executor.memory'] | Should -BeExactly '2g'
+            $bodies[1].arguments | Should -Be @('obs://bucket/in', '/user/out')
+        }
+
+        It 'binds PascalCase columns (ClusterId, JobName, JobType, Arguments, Properties)' {
+            $csv = New-JobCsv 'pascal.csv' @(
+                'ClusterId,JobName,JobType,Arguments,Properties'
+                "$full,pascal-1,HiveScript,obs://bucket/report.sql,hive.exec.parallel=true"
+            )
+
+            $results = @(Import-Csv $csv | New-MrsJobExecution)
+
+            $results.JobName | Should -Be @('pascal-1')
+            $body = (Get-SentBody)[0]
+            $body.job_type | Should -BeExactly 'HiveScript'
+            $body.arguments | Should -Be @('obs://bucket/report.sql')
+            $body.properties['hive.exec.parallel'] | Should -BeExactly 'true'
+        }
+
+        It 'sends neither arguments nor properties for empty cells' {
+            $csv = New-JobCsv 'empty.csv' @(
+                'cluster_id,job_name,job_type,arguments,properties'
+                "$full,empty-cells,HiveScript,,"
+            )
+
+            $null = Import-Csv $csv | New-MrsJobExecution
+
+            $body = (Get-SentBody)[0]
+            $body.Keys | Should -Not -Contain 'arguments'
+            $body.Keys | Should -Not -Contain 'properties'
+        }
+    }
+
+    Context 'cell notations' {
+
+        It 'reads an Arguments cell as a JSON array or as whitespace-separated words, with the same result' {
+            $csv = New-JobCsv 'arguments.csv' @(
+                'cluster_id,job_name,job_type,arguments'
+                "$full,args-json,SparkSubmit,""[""""--class"""",""""org.apache.spark.examples.SparkPi"""",""""obs://bucket/app.jar"""",""""100""""]"""
+                "$full,args-words,SparkSubmit,--class   org.apache.spark.examples.SparkPi obs://bucket/app.jar	100"
+            )
+
+            $null = Import-Csv $csv | New-MrsJobExecution
+
+            $bodies = Get-SentBody
+            $expected = @('--class', 'org.apache.spark.examples.SparkPi', 'obs://bucket/app.jar', '100')
+            $bodies[0].arguments | Should -Be $expected
+            $bodies[1].arguments | Should -Be $expected
+        }
+
+        It 'keeps blanks inside an argument written in JSON' {
+            $csv = New-JobCsv 'blanks.csv' @(
+                'cluster_id,job_name,job_type,arguments'
+                "$full,hive-e,HiveSql,""[""""-e"""",""""SELECT count(*) FROM web_logs""""]"""
+            )
+
+            $null = Import-Csv $csv | New-MrsJobExecution
+
+            (Get-SentBody)[0].arguments | Should -Be @('-e', 'SELECT count(*) FROM web_logs')
+        }
+
+        It 'reads a Properties cell as a JSON object or as key=value pairs, with the same result' {
+            $csv = New-JobCsv 'properties.csv' @(
+                'cluster_id,job_name,job_type,properties'
+                "$full,props-json,SparkSubmit,""{""""spark.executor.memory"""":""""2g"""",""""spark.executor.cores"""":""""2""""}"""
+                "$full,props-pairs,SparkSubmit,spark.executor.memory=2g; spark.executor.cores = 2"
+            )
+
+            $null = Import-Csv $csv | New-MrsJobExecution
+
+            $bodies = Get-SentBody
+            $bodies.Count | Should -Be 2
+            foreach ($body in $bodies) {
+                $body.properties.Count | Should -Be 2
+                $body.properties['spark.executor.memory'] | Should -BeExactly '2g'
+                $body.properties['spark.executor.cores'] | Should -BeExactly '2'
+            }
+        }
+
+        It 'keeps everything after the first = in a key=value pair' {
+            $csv = New-JobCsv 'equals.csv' @(
+                'cluster_id,job_name,job_type,properties'
+                "$full,java-opts,MapReduce,mapreduce.map.java.opts=-Xmx1g -Dlog.level=INFO"
+            )
+
+            $null = Import-Csv $csv | New-MrsJobExecution -ErrorAction SilentlyContinue -ErrorVariable failures
+
+            $failures.Count | Should -Be 0
+            (Get-SentBody)[0].properties['mapreduce.map.java.opts'] | Should -BeExactly '-Xmx1g -Dlog.level=INFO'
+        }
+    }
+
+    Context 'good and bad rows' {
+
+        It 'submits the good rows in order, reports each bad row once by row number and job name, and sends nothing for it' {
+            $csv = New-JobCsv 'mixed.csv' @(
+                'cluster_id,job_name,job_type,arguments,properties'
+                "$full,good-1,MapReduce,obs://bucket/app.jar wordcount,"
+                "$full,bad name,MapReduce,obs://bucket/app.jar,"
+                "$full,good-3,SparkSql,-e SHOW,"
+                "$full,bad-args,HiveSql,-e SELECT;1,"
+                "$full,bad-type,Pig,,"
+                "$full,good-6,Flink,run obs://bucket/flink.jar,parallelism=2"
+            )
+
+            $results = @(Import-Csv $csv | New-MrsJobExecution -ErrorAction SilentlyContinue -ErrorVariable failures)
+
+            $results.JobName | Should -Be @('good-1', 'good-3', 'good-6')
+            $results.State | Should -Be @('COMPLETE', 'COMPLETE', 'COMPLETE')
+            @(Get-EmulatorRequest).Count | Should -Be 3
+            (Get-SentBody).job_name | Should -Be @('good-1', 'good-3', 'good-6')
+            $failures.Count | Should -Be 3
+            $failures.FullyQualifiedErrorId | Should -Be @(
+                "InvalidJobDefinition.JobName,$cmdletId"
+                "InvalidJobDefinition.ArgumentCharacters,$cmdletId"
+                "InvalidJobDefinition.JobType,$cmdletId")
+            $failures[0].Exception.Message | Should -BeLike "Row 2 (job 'bad name')*job_name*"
+            $failures[1].Exception.Message | Should -BeLike "Row 4 (job 'bad-args')*arguments*"
+            $failures[2].Exception.Message | Should -BeLike "Row 5 (job 'bad-type')*job_type*"
+            $failures.TargetObject.Row | Should -Be @(2, 4, 5)
+            $failures.TargetObject.JobName | Should -Be @('bad name', 'bad-args', 'bad-type')
+        }
+
+        It 'reports a row with a bad JSON Arguments cell as ArgumentsFormat and still submits the rows after it' {
+            $csv = New-JobCsv 'badjson.csv' @(
+                'cluster_id,job_name,job_type,arguments'
+                "$full,broken-json,SparkSubmit,""[""""--class"""", """"Pi"""""""
+                "$full,after-broken,SparkSubmit,""[""""--class"""",""""Pi""""]"""
+            )
+
+            $results = @(Import-Csv $csv | New-MrsJobExecution -ErrorAction SilentlyContinue -ErrorVariable failures)
+
+            $failures.Count | Should -Be 1
+            $failures[0].FullyQualifiedErrorId | Should -BeExactly "InvalidJobDefinition.ArgumentsFormat,$cmdletId"
+            $failures[0].CategoryInfo.Category | Should -Be 'InvalidData'
+            $failures[0].Exception.Message | Should -BeLike "Row 1 (job 'broken-json')*arguments*JSON*"
+            $results.JobName | Should -Be @('after-broken')
+            (Get-SentBody)[0].arguments | Should -Be @('--class', 'Pi')
+        }
+
+        It 'reports a row with a bad JSON Properties cell as PropertiesFormat' {
+            $csv = New-JobCsv 'badprops.csv' @(
+                'cluster_id,job_name,job_type,properties'
+                "$full,broken-props,SparkSubmit,""{""""a"""": 1"""
+                "$full,good-props,SparkSubmit,a=1"
+            )
+
+            $results = @(Import-Csv $csv | New-MrsJobExecution -ErrorAction SilentlyContinue -ErrorVariable failures)
+
+            $failures.Count | Should -Be 1
+            $failures[0].FullyQualifiedErrorId | Should -BeExactly "InvalidJobDefinition.PropertiesFormat,$cmdletId"
+            $failures[0].Exception.Message | Should -BeLike "Row 1 (job 'broken-props')*properties*"
+            $results.JobName | Should -Be @('good-props')
+        }
+
+        It 'does not let a bad cell of one row leak into the next row' {
+            $csv = New-JobCsv 'leak.csv' @(
+                'cluster_id,job_name,job_type,arguments,properties'
+                "$full,bad-cell,MapReduce,""[1,"",a=1"
+                "$full,clean-row,MapReduce,x y,b=2"
+            )
+
+            $null = Import-Csv $csv | New-MrsJobExecution -ErrorAction SilentlyContinue -ErrorVariable failures
+
+            $failures.Count | Should -Be 1
+            $body = (Get-SentBody)[0]
+            $body.job_name | Should -BeExactly 'clean-row'
+            $body.arguments | Should -Be @('x', 'y')
+            @($body.properties.Keys) | Should -Be @('b')
+        }
+    }
+
+    Context 'the chain back to a CSV' {
+
+        It 'gives a readable CSV from Import-Csv | New-MrsJobExecution | Export-Csv' {
+            $csv = New-JobCsv 'in.csv' @(
+                'cluster_id,job_name,job_type,arguments'
+                "$full,chain-1,MapReduce,obs://bucket/app.jar"
+                "$full,chain-2,SparkPython,obs://bucket/pi.py"
+            )
+            $out = Join-Path $TestDrive 'out.csv'
+
+            Import-Csv $csv | New-MrsJobExecution | Export-Csv -Path $out -NoTypeInformation
+
+            $rows = @(Import-Csv $out)
+            $rows.Count | Should -Be 2
+            $columns = $rows[0].PSObject.Properties.Name
+            foreach ($column in 'JobId', 'State', 'JobName', 'JobType', 'ClusterId', 'ProjectId', 'SubmittedAt') { $columns | Should -Contain $column }
+            $rows.JobName | Should -Be @('chain-1', 'chain-2')
+            $rows.JobType | Should -Be @('MapReduce', 'SparkPython')
+            $rows.State | Should -Be @('COMPLETE', 'COMPLETE')
+            $rows.JobId | Should -Be (Get-EmulatorJob).job_id
+            [DateTimeOffset]::Parse($rows[0].SubmittedAt, [cultureinfo]::InvariantCulture) | Should -BeOfType [DateTimeOffset]
+            Get-Content $out -Raw | Should -Not -Match 'System\.|MrsJobs\.Core'
+        }
+    }
+}

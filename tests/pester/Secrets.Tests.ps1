@@ -1,0 +1,153 @@
+#Requires -Version 7.0
+# No token, password or secret property value in any stream, the transcript or an error, even with -Verbose -Debug.
+
+BeforeAll {
+    Import-Module "$PSScriptRoot/TestSupport.psm1" -Force
+    Import-ModuleUnderTest
+    $seed = Get-TestSeed
+    $url = Get-EmulatorUrl
+
+    $accessKey = 'HPUAEXAMPLEACCESSKEY7Q2'
+    $secretKey = 'sEcReT9f8e7d6c5b4a3z2y1xWvUtSrQpOnMlKjIh'
+    $properties = [ordered]@{
+        'fs.obs.endpoint'   = 'obs.cn-north-4.myhuaweicloud.com'
+        'fs.obs.access.key' = $accessKey
+        'fs.obs.secret.key' = $secretKey
+    }
+
+    function ConvertTo-AllText($Items) {
+        # Every rendering a user could see or save: the default view, all properties, and the exception details.
+        $text = [System.Text.StringBuilder]::new()
+        foreach ($item in $Items) {
+            $null = $text.AppendLine(($item | Out-String -Width 4096))
+            $null = $text.AppendLine(($item | Format-List * -Force | Out-String -Width 4096))
+            if ($item -is [System.Management.Automation.ErrorRecord]) {
+                $null = $text.AppendLine($item.Exception.ToString())
+                $null = $text.AppendLine(($item.TargetObject | Format-List * -Force | Out-String -Width 4096))
+                $null = $text.AppendLine([string]$item.ErrorDetails)
+            }
+        }
+        $text.ToString()
+    }
+
+    function Assert-NoSecret([string] $Text, [string[]] $Secrets) {
+        foreach ($secret in $Secrets) {
+            $Text.Contains($secret) | Should -BeFalse -Because "'$($secret.Substring(0, 6))…' must never be shown"
+        }
+    }
+}
+
+Describe 'Secrets' {
+
+    BeforeEach {
+        Reset-Emulator
+        $transcript = Join-Path $TestDrive "transcript-$([guid]::NewGuid().ToString('n')).txt"
+    }
+
+    It 'shows no token, password or secret property value with -Verbose -Debug, in any stream, the transcript or the errors' {
+        $Error.Clear()
+        $null = Start-Transcript -Path $transcript
+        try {
+            $captured = & {
+                $session = Connect-MrsProject -Credential (New-TestCredential) -DomainName $seed.Domain -Region $seed.Region `
+                    -Endpoint $url -IamEndpoint $url -PassThru -Verbose -Debug
+                $session
+                $session | Format-List * | Out-String
+                New-MrsJobExecution -ClusterId $seed.FullCluster -JobName with-secrets -JobType SparkSubmit `
+                    -Arguments 'obs://bucket/app.jar' -Properties $properties -Verbose -Debug
+                New-MrsJobExecution -ClusterId $seed.NoHiveCluster -JobName refused-with-secrets -JobType HiveSql `
+                    -Arguments '-e', 'SELECT 1' -Properties $properties -Verbose -Debug -ErrorAction Continue
+                New-MrsJobExecution -ClusterId '00000000-0000-0000-0000-000000000000' -JobName missing-cluster -JobType MapReduce `
+                    -Properties $properties -Verbose -Debug -ErrorAction Continue
+                New-MrsJobExecution -ClusterId $seed.FullCluster -JobName invalid-with-secrets -JobType MapReduce `
+                    -Properties @{ 'fs.obs.secret.key' = "$secretKey!" } -Verbose -Debug -ErrorAction Continue
+            } *>&1
+        }
+        finally {
+            $null = Stop-Transcript
+        }
+
+        $requests = @(Get-EmulatorRequest)
+        $requests.Count | Should -Be 3
+        $token = Get-RequestHeader $requests[0] 'X-Auth-Token'
+        $token | Should -Not -BeNullOrEmpty
+        # The secrets did reach the service, so the test below is not vacuous.
+        $requests[0].body | Should -BeLike "*$secretKey*"
+        $requests[0].body | Should -BeLike "*$accessKey*"
+
+        $errors = @($captured | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $errors.Count | Should -Be 3
+        @($captured | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Count | Should -BeGreaterThan 0
+        @($captured | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -BeGreaterThan 0
+        $all = (ConvertTo-AllText $captured) + (ConvertTo-AllText @($Error)) + (Get-Content $transcript -Raw)
+        $all | Should -BeLike '*HTTP request POST*'        # the debug trace is there …
+        $all.Contains('"fs.obs.secret.key":"[redacted]"') | Should -BeTrue   # … shows the keys …
+        Assert-NoSecret $all @($token, $seed.Password, $secretKey, $accessKey)   # … but never the values
+    }
+
+    It 'shows neither the password nor IAM''s token in the debug trace of a sign-in, failed or not' {
+        $null = Start-Transcript -Path $transcript
+        try {
+            $captured = & {
+                Connect-MrsProject -Credential (New-TestCredential) -DomainName $seed.Domain -Region $seed.Region `
+                    -Endpoint $url -IamEndpoint $url -Verbose -Debug
+                try {
+                    Connect-MrsProject -Credential (New-TestCredential $seed.User 'Wr0ng-Secret-Passw0rd') -DomainName $seed.Domain `
+                        -Region $seed.Region -Endpoint $url -IamEndpoint $url -Verbose -Debug
+                }
+                catch { $_ }
+                New-MrsJobExecution -ClusterId $seed.FullCluster -JobName after-sign-in -JobType MapReduce -Debug
+            } *>&1
+        }
+        finally {
+            $null = Stop-Transcript
+        }
+
+        $token = Get-RequestHeader (Get-EmulatorRequest)[0] 'X-Auth-Token'
+        $all = (ConvertTo-AllText $captured) + (Get-Content $transcript -Raw)
+        $all | Should -BeLike '*/v3/auth/tokens*'
+        $all.Contains('"password":"[redacted]"') | Should -BeTrue
+        Assert-NoSecret $all @($token, $seed.Password, 'Wr0ng-Secret-Passw0rd')
+    }
+
+    It 'does not show a token given with -Token when the service refuses it' {
+        $token = (New-EmulatorToken -LifetimeSeconds 0).token
+        $null = Start-Transcript -Path $transcript
+        try {
+            $captured = & {
+                Connect-MrsProject -Token $token -ProjectId $seed.ProjectId -Endpoint $url -PassThru -Verbose -Debug
+                try {
+                    New-MrsJobExecution -ClusterId $seed.FullCluster -JobName expired -JobType MapReduce -Properties $properties -Verbose -Debug
+                }
+                catch { $_ }
+            } *>&1
+        }
+        finally {
+            $null = Stop-Transcript
+        }
+
+        @($captured | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }).Count | Should -Be 1
+        $all = (ConvertTo-AllText $captured) + (Get-Content $transcript -Raw)
+        Assert-NoSecret $all @($token, $secretKey, $accessKey)
+    }
+
+    It 'does not show secret values when the service refuses a job whose local check was skipped' {
+        $null = Start-Transcript -Path $transcript
+        try {
+            $captured = & {
+                Connect-TestProject
+                New-MrsJobExecution -ClusterId $seed.FullCluster -JobName skipped-check -JobType MapReduce -SkipCheck PropertyCharacters `
+                    -Properties @{ 'fs.obs.secret.key' = "$secretKey!" } -Verbose -Debug -ErrorAction Continue
+            } *>&1
+        }
+        finally {
+            $null = Stop-Transcript
+        }
+
+        $errors = @($captured | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeExactly 'MrsApiError.12000002,MrsJobs.Commands.NewMrsJobExecutionCommand'
+        $all = (ConvertTo-AllText $captured) + (Get-Content $transcript -Raw)
+        Assert-NoSecret $all @($secretKey)
+    }
+}

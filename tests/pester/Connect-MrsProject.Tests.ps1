@@ -82,6 +82,19 @@ Describe 'Connect-MrsProject' {
             Get-RequestHeader (Get-EmulatorRequest)[0] 'X-Auth-Token' | Should -BeExactly $token.token
         }
 
+        It 'derives the endpoints of <Region> (<Suffix>) from -Region' -ForEach @(
+            @{ Region = 'cn-north-4'; Suffix = 'myhuaweicloud.com' }
+            @{ Region = 'ap-southeast-1'; Suffix = 'myhuaweicloud.cn' }
+            @{ Region = 'ap-southeast-4'; Suffix = 'myhuaweicloud.cn' }
+            @{ Region = 'ru-northwest-2'; Suffix = 'myhuaweicloud.cn' }
+            @{ Region = 'eu-west-101'; Suffix = 'myhuaweicloud.eu' }
+        ) {
+            $session = Connect-MrsProject -Token 'MIIunused' -ProjectId $seed.ProjectId -Region $Region -PassThru
+
+            $session.Endpoint.AbsoluteUri | Should -Be "https://mrs.$Region.$Suffix/"
+            $session.IamEndpoint.AbsoluteUri | Should -Be "https://iam.$Region.$Suffix/"
+        }
+
         It 'accepts the token as a SecureString' {
             $token = New-EmulatorToken
             $secure = ConvertTo-SecureString $token.token -AsPlainText -Force

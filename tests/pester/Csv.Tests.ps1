@@ -60,6 +60,32 @@ Describe 'New-MrsJobExecution from a CSV' {
             $body.properties['hive.exec.parallel'] | Should -BeExactly 'true'
         }
 
+        It 'binds the seed''s column name arg, and still sends the member arguments' {
+            $csv = New-JobCsv 'arg.csv' @(
+                'cluster_id,job_name,job_type,arg'
+                "$full,seed-typo,SparkScript,op-key1 op-value1 obs://obs-test/sql/test_script.sql"
+            )
+
+            $null = Import-Csv $csv | New-MrsJobExecution
+
+            $request = (Get-EmulatorRequest)[0]
+            $body = ConvertFrom-RequestBody $request
+            $body.arguments | Should -Be @('op-key1', 'op-value1', 'obs://obs-test/sql/test_script.sql')
+            $request.body | Should -Not -Match '"arg"'
+        }
+
+        It 'ignores columns the cmdlet does not know' {
+            $csv = New-JobCsv 'extra.csv' @(
+                'owner,cluster_id,job_name,job_type,comment'
+                "ops,$full,extra-columns,MapReduce,runs nightly"
+            )
+
+            $results = @(Import-Csv $csv | New-MrsJobExecution)
+
+            $results.State | Should -Be @('COMPLETE')
+            @((Get-SentBody)[0].Keys | Sort-Object) | Should -Be @('job_name', 'job_type')
+        }
+
         It 'sends neither arguments nor properties for empty cells' {
             $csv = New-JobCsv 'empty.csv' @(
                 'cluster_id,job_name,job_type,arguments,properties'
@@ -118,6 +144,20 @@ Describe 'New-MrsJobExecution from a CSV' {
                 $body.properties['spark.executor.memory'] | Should -BeExactly '2g'
                 $body.properties['spark.executor.cores'] | Should -BeExactly '2'
             }
+        }
+
+        It 'reads key=value pairs written on separate lines of one cell' {
+            $csv = New-JobCsv 'multiline.csv' @(
+                'cluster_id,job_name,job_type,properties'
+                "$full,multi-line,SparkSubmit,""spark.executor.memory=2g"
+                'spark.executor.cores=2"'
+            )
+
+            $null = Import-Csv $csv | New-MrsJobExecution
+
+            $properties = (Get-SentBody)[0].properties
+            $properties['spark.executor.memory'] | Should -BeExactly '2g'
+            $properties['spark.executor.cores'] | Should -BeExactly '2'
         }
 
         It 'keeps everything after the first = in a key=value pair' {
@@ -194,6 +234,38 @@ Describe 'New-MrsJobExecution from a CSV' {
             $failures[0].FullyQualifiedErrorId | Should -BeExactly "InvalidJobDefinition.PropertiesFormat,$cmdletId"
             $failures[0].Exception.Message | Should -BeLike "Row 1 (job 'broken-props')*properties*"
             $results.JobName | Should -Be @('good-props')
+        }
+
+        It 'reports a row with an empty job name cell as JobNameRequired and goes on' {
+            $csv = New-JobCsv 'noname.csv' @(
+                'cluster_id,job_name,job_type'
+                "$full,,MapReduce"
+                "$full,named,MapReduce"
+            )
+
+            $results = @(Import-Csv $csv | New-MrsJobExecution -ErrorAction SilentlyContinue -ErrorVariable failures)
+
+            $failures.Count | Should -Be 1
+            $failures[0].FullyQualifiedErrorId | Should -BeExactly "InvalidJobDefinition.JobNameRequired,$cmdletId"
+            $failures[0].Exception.Message | Should -BeLike 'Row 1 *job_name*'
+            $results.JobName | Should -Be @('named')
+        }
+
+        It 'reports a row refused by the service with its job name and goes on with the next rows' {
+            $csv = New-JobCsv 'refused.csv' @(
+                'cluster_id,job_name,job_type'
+                "$full,first,HiveSql"
+                "$($seed.NoHiveCluster),no-hive,HiveSql"
+                "$full,third,HiveSql"
+            )
+
+            $results = @(Import-Csv $csv | New-MrsJobExecution -ErrorAction SilentlyContinue -ErrorVariable failures)
+
+            $results.JobName | Should -Be @('first', 'third')
+            $failures.Count | Should -Be 1
+            $failures[0].FullyQualifiedErrorId | Should -BeExactly "MrsApiError.0168,$cmdletId"
+            $failures[0].TargetObject.JobName | Should -Be 'no-hive'
+            @(Get-EmulatorRequest).Count | Should -Be 3
         }
 
         It 'does not let a bad cell of one row leak into the next row' {

@@ -82,13 +82,20 @@ Describe 'The MrsJobs module' {
 `$watch = [Diagnostics.Stopwatch]::StartNew()
 Import-Module '$manifestPath' -ErrorAction Stop
 `$watch.Stop()
-`$client = [MrsJobs.Core.Api.MrsJobClient].Assembly.GetType('MrsJobs.Core.Http.SharedHttpClient')
-`$lazy = `$client.GetField('Client', [Reflection.BindingFlags]'NonPublic,Static').GetValue(`$null)
-[pscustomobject]@{ Milliseconds = `$watch.ElapsedMilliseconds; HttpClientCreated = `$lazy.IsValueCreated } | ConvertTo-Json -Compress
+`$core = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'MrsJobs.Core' }
+`$created = `$false
+if (`$core) {
+    `$type = `$core.GetType('MrsJobs.Core.Http.SharedHttpClient', `$true)
+    `$lazy = `$type.GetField('Client', [Reflection.BindingFlags]'NonPublic,Static').GetValue(`$null)
+    `$created = `$lazy.IsValueCreated
+}
+[pscustomobject]@{ Milliseconds = `$watch.ElapsedMilliseconds; HttpClientCreated = [bool]`$created; Commands = @(Get-Command -Module MrsJobs).Count } | ConvertTo-Json -Compress
 "@
             $measure = $json | Select-Object -Last 1 | ConvertFrom-Json
 
+            $measure.Commands | Should -Be 2
             $measure.Milliseconds | Should -BeLessThan 3000
+            $measure.HttpClientCreated | Should -BeOfType [bool]
             $measure.HttpClientCreated | Should -BeFalse
             @(Get-EmulatorRequest -IncludeIam).Count | Should -Be 0
         }
@@ -119,6 +126,28 @@ Import-Module '$manifestPath' -ErrorAction Stop
             $text | Should -Match '(?m)^Region\s*:\s*cn-north-4'
             $text | Should -Match "(?m)^ProjectId\s*:\s*$($seed.ProjectId)"
             $text | Should -Match '(?m)^AuthMethod\s*:\s*Password'
+        }
+    }
+
+    Context 'help' {
+
+        It 'documents both notations of the Arguments and Properties cells in the cmdlet''s help' {
+            $arguments = (Get-Help New-MrsJobExecution -Parameter Arguments).description.Text -join ' '
+            $properties = (Get-Help New-MrsJobExecution -Parameter Properties).description.Text -join ' '
+
+            $arguments | Should -BeLike '*JSON array*'
+            $arguments | Should -BeLike '*whitespace*'
+            $properties | Should -BeLike '*JSON object*'
+            $properties | Should -BeLike '*key=value*'
+        }
+
+        It 'documents every parameter of both cmdlets' {
+            foreach ($name in 'Connect-MrsProject', 'New-MrsJobExecution') {
+                $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+                foreach ($parameter in (Get-Command $name).Parameters.Keys | Where-Object { $_ -notin $common }) {
+                    ((Get-Help $name -Parameter $parameter).description.Text -join ' ') | Should -Not -BeNullOrEmpty -Because "$name -$parameter needs help"
+                }
+            }
         }
     }
 

@@ -37,6 +37,10 @@ BeforeDiscovery {
         @{ Case = 'a Properties cell with a pair lacking =' ; Rule = 'PropertiesFormat'; Field = 'properties'; Change = @{ Properties = 'a=1;novalue' } }
         @{ Case = 'a Properties cell with pairs glued by a space'; Rule = 'PropertiesFormat'; Field = 'properties'; Change = @{ Properties = 'a=1 b=2' } }
         @{ Case = 'a Properties cell with a key given twice'; Rule = 'PropertiesFormat'; Field = 'properties'; Change = @{ Properties = 'a=1;a=2' } }
+        @{ Case = 'an Arguments cell with a JSON null item'; Rule = 'ArgumentsFormat'; Field = 'arguments'; Change = @{ Arguments = '["a", null]' } }
+        @{ Case = 'an Arguments cell with a nested JSON array'; Rule = 'ArgumentsFormat'; Field = 'arguments'; Change = @{ Arguments = '[["a"]]' } }
+        @{ Case = 'a Properties cell with a JSON null value'; Rule = 'PropertiesFormat'; Field = 'properties'; Change = @{ Properties = '{"a":null}' } }
+        @{ Case = 'a Properties cell with a JSON object value'; Rule = 'PropertiesFormat'; Field = 'properties'; Change = @{ Properties = '{"a":{"b":"c"}}' } }
     )
     foreach ($character in ';', '|', '&', '>', "'", '<', '$', '!', '"') {
         $brokenRules += @{ Case = "the character $character in an argument"; Rule = 'ArgumentCharacters'; Field = 'arguments'; Change = @{ Arguments = @('ok', "a${character}b") } }
@@ -197,6 +201,45 @@ Describe 'New-MrsJobExecution' {
             $properties['spark.executor.cores'] | Should -BeExactly '2'
         }
 
+        It 'splits a single string typed for -Arguments into words, as documented' {
+            $null = New-MrsJobExecution -ClusterId $seed.FullCluster -JobName typed-string -JobType DistCp -Arguments 'obs://a/in  /user/out'
+
+            (ConvertFrom-RequestBody (Get-EmulatorRequest)[0]).arguments | Should -Be @('obs://a/in', '/user/out')
+        }
+
+        It 'sends a single number as one argument, as its text' {
+            $null = New-MrsJobExecution -ClusterId $seed.FullCluster -JobName number-arg -JobType MapReduce -Arguments 1000
+
+            (Get-EmulatorRequest)[0].body | Should -Match '"arguments":\["1000"\]'
+        }
+
+        It 'takes JSON numbers and booleans in an Arguments or Properties string as their text' {
+            $null = New-MrsJobExecution -ClusterId $seed.FullCluster -JobName json-scalars -JobType SparkSubmit `
+                -Arguments '["--num", 1000, true]' -Properties '{"spark.executor.instances": 4, "spark.speculation": false}'
+
+            $body = ConvertFrom-RequestBody (Get-EmulatorRequest)[0]
+            $body.arguments | Should -Be @('--num', '1000', 'true')
+            $body.properties['spark.executor.instances'] | Should -BeExactly '4'
+            $body.properties['spark.speculation'] | Should -BeExactly 'false'
+        }
+
+        It 'reads key=value pairs with empty values and empty pairs as documented' {
+            $null = New-MrsJobExecution -ClusterId $seed.FullCluster -JobName pairs -JobType MapReduce -Properties 'a=1;;b=;c=x=y;'
+
+            $properties = (ConvertFrom-RequestBody (Get-EmulatorRequest)[0]).properties
+            @($properties.Keys | Sort-Object) | Should -Be @('a', 'b', 'c')
+            $properties['a'] | Should -BeExactly '1'
+            $properties['b'] | Should -BeExactly ''
+            $properties['c'] | Should -BeExactly 'x=y'
+        }
+
+        It 'submits two jobs with the same name, since names need not be unique' {
+            $results = @(1..2 | ForEach-Object { New-MrsJobExecution -ClusterId $seed.FullCluster -JobName same-name -JobType MapReduce })
+
+            $results.State | Should -Be @('COMPLETE', 'COMPLETE')
+            $results[0].JobId | Should -Not -Be $results[1].JobId
+        }
+
         It 'binds jobs from objects in the pipeline by property name, in order' {
             $jobs = 1..3 | ForEach-Object { [pscustomobject]@{ ClusterId = $seed.FullCluster; JobName = "piped-$_"; JobType = 'DistCp'; Arguments = @('obs://a', "/b/$_") } }
 
@@ -272,6 +315,24 @@ Describe 'New-MrsJobExecution' {
 
             $result.State | Should -Be 'COMPLETE'
             (ConvertFrom-RequestBody (Get-EmulatorRequest)[0]).arguments | Should -Be @($statement)
+        }
+
+        It 'sends an unknown job type as typed with -SkipCheck JobType, and reports the service''s refusal' {
+            $null = New-MrsJobExecution -ClusterId $seed.FullCluster -JobName new-type -JobType Presto -SkipCheck JobType `
+                -ErrorAction SilentlyContinue -ErrorVariable failures
+
+            (ConvertFrom-RequestBody (Get-EmulatorRequest)[0]).job_type | Should -BeExactly 'Presto'
+            $failures[0].FullyQualifiedErrorId | Should -BeExactly "MrsApiError.12000002,$cmdletId"
+        }
+
+        It 'skips every skippable rule with -SkipCheck All, but not the required fields' {
+            Set-EmulatorSetting @{ argument_character_check = $false }
+            $result = New-MrsJobExecution -ClusterId $seed.FullCluster -JobName all-skipped -JobType HiveSql -Arguments @('-e', 'SELECT 1; SELECT 2') -SkipCheck All
+            $result.State | Should -Be 'COMPLETE'
+
+            $null = New-MrsJobExecution -ClusterId $seed.FullCluster -JobName '' -JobType HiveSql -SkipCheck All -ErrorAction SilentlyContinue -ErrorVariable failures
+            $failures[0].FullyQualifiedErrorId | Should -BeExactly "InvalidJobDefinition.JobNameRequired,$cmdletId"
+            @(Get-EmulatorRequest).Count | Should -Be 1
         }
 
         It 'still checks the other rules with -SkipCheck ArgumentCharacters' {
@@ -445,6 +506,56 @@ Describe 'New-MrsJobExecution' {
             $failures[0].Exception.Message | Should -BeLike "*$Says*"
             $results.JobName | Should -Be @('after-fault')
             @(Get-EmulatorRequest).Count | Should -Be 2
+        }
+
+        It 'names only commands that exist in the advice for a missing cluster' {
+            $null = New-MrsJobExecution -ClusterId 'no-such-cluster' -JobName lost -JobType MapReduce -ErrorAction SilentlyContinue -ErrorVariable failures
+
+            $named = [regex]::Matches($failures[0].Exception.Message, '\b[A-Z][a-z]+-Mrs[A-Za-z]+\b').Value
+            foreach ($command in $named) {
+                Get-Command $command -ErrorAction SilentlyContinue | Should -Not -BeNullOrEmpty -Because "the advice tells the user to run $command"
+            }
+        }
+
+        It 'reports a refusal that comes with HTTP 200 (error_code in job_submit_result) as an error, not a result' {
+            Add-EmulatorFault @{ cluster_id = $seed.FullCluster; status = 200; error_code = '0173'; error_msg = 'Failed to submit the job.'; shape = 'job_submit_result' }
+
+            $output = @(New-MrsJobExecution -ClusterId $seed.FullCluster -JobName ok-but-not -JobType MapReduce -ErrorAction SilentlyContinue -ErrorVariable failures)
+
+            $output.Count | Should -Be 0
+            Assert-Refusal $failures[0] '0173' 'InvalidOperation' 'ok-but-not' $seed.FullCluster
+        }
+
+        It 'reports 0167 (v2 job API not available) with its code' {
+            Add-EmulatorFault @{ cluster_id = $seed.FullCluster; status = 500; error_code = '0167'; error_msg = 'The v2 job API cannot be accessed.'; shape = 'canonical' }
+
+            $null = New-MrsJobExecution -ClusterId $seed.FullCluster -JobName old-cluster -JobType MapReduce -ErrorAction SilentlyContinue -ErrorVariable failures
+
+            Assert-Refusal $failures[0] '0167' 'InvalidOperation' 'old-cluster' $seed.FullCluster
+        }
+
+        It 'reports gateway throttling (APIGW.0308, HTTP 429) as LimitsExceeded, and goes on' {
+            Add-EmulatorFault @{ cluster_id = $seed.FullCluster; count = 20; status = 429; error_code = 'APIGW.0308'; error_msg = 'The throttling threshold has been reached.'; shape = 'apig' }
+
+            $null = New-MrsJobExecution -ClusterId $seed.FullCluster -JobName throttled -JobType MapReduce -ErrorAction SilentlyContinue -ErrorVariable failures
+            $next = New-MrsJobExecution -ClusterId $seed.HadoopCluster -JobName not-throttled -JobType MapReduce
+
+            Assert-Refusal $failures[0] 'APIGW.0308' 'LimitsExceeded' 'throttled' $seed.FullCluster
+            $next.State | Should -Be 'COMPLETE'
+        }
+
+        It 'stops with MrsSessionExpired, sending nothing, once a password session''s token has expired' {
+            Set-EmulatorSetting @{ token_lifetime_seconds = 1 }
+            Connect-TestProject
+            Start-Sleep -Milliseconds 1500
+            Invoke-MrsEmulatorControl -Url $url -Method Delete -Path 'requests'
+
+            $err = Get-TerminatingError { New-MrsJobExecution -ClusterId $seed.FullCluster -JobName too-late -JobType MapReduce -ErrorAction SilentlyContinue }
+
+            $err.FullyQualifiedErrorId | Should -BeExactly "MrsSessionExpired,$cmdletId"
+            $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
+            $err.Exception.Message | Should -BeLike '*Connect-MrsProject*'
+            @(Get-EmulatorRequest).Count | Should -Be 0
         }
 
         It 'stops with an AuthenticationError when the token has expired, and sends no later job' {

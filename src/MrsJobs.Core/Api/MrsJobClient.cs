@@ -79,12 +79,12 @@ public sealed class MrsJobClient
     {
         var error = ApiErrorParser.Parse(response.Body);
         var code = error.ErrorCode;
-        var info = MrsErrorCatalog.Describe(code, response.StatusCode);
+        var info = MrsErrorCatalog.Describe(code, response.StatusCode, error.Message);
         var serviceMessage = error.Message ?? (response.IsSuccess ? "the answer held no job id" : $"HTTP {(int)response.StatusCode}");
         var kind = response.IsSuccess && code is null ? MrsErrorKind.Protocol : info.Kind;
         var advice = MrsErrorCatalog.FormatAdvice(info.Advice, job.ClusterId, _session.ProjectId);
         var prefix = code is null ? string.Empty : code + " ";
-        var message = $"MRS refused {job.JobType} job '{job.JobName}' on cluster {job.ClusterId}: {prefix}{serviceMessage}.";
+        var message = $"MRS refused {job.JobType} job '{job.JobName}' on cluster {job.ClusterId}: {prefix}{serviceMessage.TrimEnd('.', '。', ' ')}.";
         return new MrsApiException(message, kind, response.StatusCode, code, error.Message, response.RequestId ?? error.RequestId, advice);
     }
 

@@ -37,9 +37,17 @@ public static class MrsErrorCatalog
         ["0202"] = new(MrsErrorKind.Throttled, "Too many jobs are being submitted; wait and try again."),
     };
 
-    /// <summary>Looks up a code; unknown codes fall back to a kind derived from the HTTP status.</summary>
-    public static ErrorInfo Describe(string? errorCode, HttpStatusCode? status)
+    /// <summary>
+    /// Looks up a code; unknown codes fall back to a kind derived from the HTTP status. A gateway answer
+    /// whose message says the token expired counts as <see cref="MrsErrorKind.TokenExpired"/> whatever its code.
+    /// </summary>
+    public static ErrorInfo Describe(string? errorCode, HttpStatusCode? status, string? message = null)
     {
+        if (message is not null && message.IndexOf("token expire", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return Codes["APIGW.0307"];
+        }
+
         if (errorCode is { Length: > 0 } && Codes.TryGetValue(errorCode, out var info))
         {
             return info;

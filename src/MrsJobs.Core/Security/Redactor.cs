@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace MrsJobs.Core.Security;
 
@@ -28,6 +29,11 @@ public static class Redactor
 
     private static readonly string[] SecretKeyNames = { "ak", "sk" };
 
+    // key=value inside a text (a spark-submit "--conf fs.obs.secret.key=…" argument): hide the value.
+    private static readonly Regex SecretAssignment = new(
+        @"(?<key>[A-Za-z0-9_.\-]*(?:secret|password|passwd|token|access[._-]?key)[A-Za-z0-9_.\-]*)\s*[=:]\s*(?<value>[^\s,;""]+)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
     /// <summary><c>true</c> for headers that carry credentials.</summary>
     public static bool IsSecretHeader(string name) =>
         SecretHeaders.Contains(name.Trim().ToLowerInvariant());
@@ -49,6 +55,10 @@ public static class Redactor
 
     /// <summary>The property value to show.</summary>
     public static string PropertyValue(string key, string? value) => IsSecretKey(key) ? Mark : value ?? string.Empty;
+
+    /// <summary>Hides the values of secret-looking <c>key=value</c> assignments inside free text.</summary>
+    public static string Text(string? text) =>
+        string.IsNullOrEmpty(text) ? string.Empty : SecretAssignment.Replace(text!, match => match.Groups["key"].Value + "=" + Mark);
 
     /// <summary>
     /// A JSON text with every secret-keyed value replaced; a text that is not JSON is shown only as its length,
@@ -110,6 +120,10 @@ public static class Redactor
                 if (redact)
                 {
                     writer.WriteStringValue(Mark);
+                }
+                else if (element.ValueKind == JsonValueKind.String)
+                {
+                    writer.WriteStringValue(Text(element.GetString()));
                 }
                 else
                 {

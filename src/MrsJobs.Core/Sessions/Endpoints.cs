@@ -61,26 +61,35 @@ public static class Endpoints
     /// <exception cref="ArgumentException">The endpoint is not acceptable; the message says why.</exception>
     public static Uri Validate(string endpoint, string parameterName)
     {
-        if (!Uri.TryCreate(endpoint?.Trim(), UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        if (!Uri.TryCreate(endpoint?.Trim(), UriKind.Absolute, out var uri))
         {
-            throw new ArgumentException($"'{endpoint}' is not an absolute http(s) URL.", parameterName);
+            throw new ArgumentException($"The {parameterName} value is not an absolute http(s) URL.", parameterName);
+        }
+
+        if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+        {
+            throw new ArgumentException($"'{Display(uri)}' is not an http(s) URL.", parameterName);
         }
 
         if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
         {
             throw new ArgumentException(
-                $"'{uri.GetLeftPart(UriPartial.Authority)}' uses plain http, which would send the token in clear text. Use https (plain http is accepted only for loopback hosts such as the local emulator).",
+                $"'{Display(uri)}' uses plain http, which would send the token in clear text. Use https (plain http is accepted only for loopback hosts such as the local emulator).",
                 parameterName);
         }
 
         if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
         {
-            throw new ArgumentException($"'{uri.GetLeftPart(UriPartial.Authority)}…' must not carry a query, fragment or user information.", parameterName);
+            throw new ArgumentException($"'{Display(uri)}' must not carry a query, fragment or user information.", parameterName);
         }
 
         return WithTrailingSlash(uri);
     }
+
+    /// <summary>Scheme, host and port only: never the user information, which may hold a password.</summary>
+    private static string Display(Uri uri) => uri.IsDefaultPort
+        ? $"{uri.Scheme}://{uri.Host}"
+        : $"{uri.Scheme}://{uri.Host}:{uri.Port}";
 
     /// <summary><c>true</c> for localhost, 127.0.0.0/8 and ::1.</summary>
     public static bool IsLoopback(Uri uri) =>

@@ -76,7 +76,7 @@ public static class JobDefinitionValidator
 
     private static string? CheckJobName(string? value, JobRule skip, List<ValidationFailure> failures)
     {
-        if (string.IsNullOrEmpty(value))
+        if (string.IsNullOrWhiteSpace(value))
         {
             failures.Add(new ValidationFailure("job_name", "JobNameRequired", "a job name is required."));
             return null;

@@ -19,13 +19,13 @@ public enum JobRule
     /// <summary><c>job_name</c> matches <c>^[A-Za-z0-9_-]{1,64}$</c>.</summary>
     JobName = 2,
 
-    /// <summary>No argument contains any of <c>; | &amp; &gt; ' &lt; $ ! "</c>.</summary>
+    /// <summary>No argument contains any of <c>; | &amp; &gt; ' &lt; $ ! " \</c>.</summary>
     ArgumentCharacters = 4,
 
     /// <summary>The arguments add up to at most 4096 characters.</summary>
     ArgumentLength = 8,
 
-    /// <summary>No property key or value contains any of <c>&gt; &lt; | ' ` &amp; ! "</c>.</summary>
+    /// <summary>No property key or value contains any of <c>&gt; &lt; | ' ` &amp; ! " \</c>.</summary>
     PropertyCharacters = 16,
 
     /// <summary>The property keys and values add up to at most 2048 characters.</summary>

@@ -83,6 +83,27 @@ public class SessionFactoryTests
         }
 
         [Fact]
+        public async Task ReadsTheRegionInAnyCaseAndWithBlanks()
+        {
+            var session = await ConnectAsync(SignIn(region: " CN-North-4 "));
+
+            Assert.Equal("cn-north-4", session.Region);
+            Assert.Equal(SeedData.CnNorth4ProjectId, session.ProjectId);
+        }
+
+        [Fact]
+        public async Task AcceptsAnIamEndpointWrittenWithV3()
+        {
+            var signIn = SignIn();
+            signIn.IamEndpoint = new Uri(BaseAddress, "v3/");
+
+            var session = await ConnectAsync(signIn);
+
+            Assert.Equal(BaseAddress, session.IamEndpoint);
+            Assert.Equal("/v3/auth/tokens", Fixture.State.Requests.GetAll().Single().Path);
+        }
+
+        [Fact]
         public async Task RefusesAWrongPasswordWithIamsMessageButNotThePassword()
         {
             var failure = await Assert.ThrowsAsync<MrsApiException>(() => ConnectAsync(SignIn(password: "Wr0ng-Secret-Pass")));

@@ -37,13 +37,34 @@ public class EndpointsTests
     {
         [Theory]
         [InlineData("cn-north-4", "https://iam.cn-north-4.myhuaweicloud.com/")]
-        [InlineData("ap-southeast-1", "https://iam.ap-southeast-1.myhuaweicloud.cn/")]
-        [InlineData("ap-southeast-4", "https://iam.ap-southeast-4.myhuaweicloud.cn/")]
-        [InlineData("ru-northwest-2", "https://iam.ru-northwest-2.myhuaweicloud.cn/")]
         [InlineData("eu-west-101", "https://iam.eu-west-101.myhuaweicloud.eu/")]
+        [InlineData(" EU-West-101 ", "https://iam.eu-west-101.myhuaweicloud.eu/")]
         public void UsesTheRegionsDomain(string region, string expected)
         {
             Assert.Equal(new Uri(expected), Endpoints.IamForRegion(region));
+        }
+
+        // The official SDKs' IAM region tables keep .com where MRS moved to .cn.
+        [Theory]
+        [InlineData("ap-southeast-1", "https://iam.ap-southeast-1.myhuaweicloud.com/")]
+        [InlineData("ap-southeast-4", "https://iam.ap-southeast-4.myhuaweicloud.com/")]
+        [InlineData("ru-northwest-2", "https://iam.ru-northwest-2.myhuaweicloud.com/")]
+        public void StaysOnDotComWhereMrsMovesToDotCn(string region, string expected)
+        {
+            Assert.Equal(new Uri(expected), Endpoints.IamForRegion(region));
+        }
+    }
+
+    public class TheIamRootMethod
+    {
+        [Theory]
+        [InlineData("https://iam.example.com/v3", "https://iam.example.com/")]
+        [InlineData("https://iam.example.com/v3/", "https://iam.example.com/")]
+        [InlineData("https://proxy.example.com/iam/v3/", "https://proxy.example.com/iam/")]
+        [InlineData("https://iam.example.com/", "https://iam.example.com/")]
+        public void CutsAnOpenStackStyleV3BaseBackToItsRoot(string endpoint, string expected)
+        {
+            Assert.Equal(new Uri(expected), Endpoints.IamRoot(Endpoints.Validate(endpoint, "IamEndpoint")));
         }
     }
 

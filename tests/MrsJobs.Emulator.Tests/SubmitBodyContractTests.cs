@@ -18,9 +18,9 @@ public sealed class SubmitBodyContractTests : EmulatorTest
         "MapReduce", "SparkSubmit", "SparkPython", "HiveScript", "HiveSql", "DistCp", "SparkScript", "SparkSql", "Flink",
     };
 
-    public static TheoryData<string> ArgumentCharacters => new() { ";", "|", "&", ">", "'", "<", "$", "!", "\"" };
+    public static TheoryData<string> ArgumentCharacters => new() { ";", "|", "&", ">", "'", "<", "$", "!", "\"", "\\" };
 
-    public static TheoryData<string> PropertyCharacters => new() { ">", "<", "|", "'", "`", "&", "!", "\"" };
+    public static TheoryData<string> PropertyCharacters => new() { ">", "<", "|", "'", "`", "&", "!", "\"", "\\" };
 
     [Theory]
     [MemberData(nameof(JobTypes))]

@@ -558,7 +558,7 @@ Describe 'New-MrsJobExecution' {
             @(Get-EmulatorRequest).Count | Should -Be 0
         }
 
-        It 'stops with an AuthenticationError when the token has expired, and sends no later job' {
+        It 'sends no later job once the service has refused the token as expired' {
             $token = New-EmulatorToken -LifetimeSeconds 0
             Connect-MrsProject -Token $token.token -ProjectId $seed.ProjectId -Endpoint $url
             $jobs = @(
@@ -566,28 +566,40 @@ Describe 'New-MrsJobExecution' {
                 [pscustomobject]@{ ClusterId = $seed.FullCluster; JobName = 'expired-2'; JobType = 'MapReduce' }
             )
 
-            $err = Get-TerminatingError { $jobs | New-MrsJobExecution -ErrorAction SilentlyContinue }
+            $output = @(try { $jobs | New-MrsJobExecution -ErrorAction SilentlyContinue -ErrorVariable failures } catch { $failures = @($_) })
+
+            $output.Count | Should -Be 0
+            $failures[0].FullyQualifiedErrorId | Should -BeExactly "MrsApiError.APIGW.0307,$cmdletId"
+            $failures[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+            $failures[0].Exception.Message | Should -BeLike '*Connect-MrsProject*'
+            @(Get-EmulatorRequest).Count | Should -Be 1
+        }
+
+        It 'stops with a terminating AuthenticationError when the token has expired (APIGW.0307)' {
+            $token = New-EmulatorToken -LifetimeSeconds 0
+            Connect-MrsProject -Token $token.token -ProjectId $seed.ProjectId -Endpoint $url
+
+            $err = Get-TerminatingError { New-MrsJobExecution -ClusterId $seed.FullCluster -JobName expired -JobType MapReduce -ErrorAction SilentlyContinue }
 
             $err.FullyQualifiedErrorId | Should -BeExactly "MrsApiError.APIGW.0307,$cmdletId"
             $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
             $err.Exception.Message | Should -BeLike '*Connect-MrsProject*'
-            @(Get-EmulatorRequest).Count | Should -Be 1
         }
 
-        It 'stops with an AuthenticationError when the token is refused' {
+        It 'stops with a terminating AuthenticationError when the token is refused (APIGW.0301)' {
             Connect-MrsProject -Token 'MIInot-a-real-token' -ProjectId $seed.ProjectId -Endpoint $url
 
-            $err = Get-TerminatingError { New-MrsJobExecution -ClusterId $seed.FullCluster -JobName bad-token -JobType MapReduce }
+            $err = Get-TerminatingError { New-MrsJobExecution -ClusterId $seed.FullCluster -JobName bad-token -JobType MapReduce -ErrorAction SilentlyContinue }
 
             $err.FullyQualifiedErrorId | Should -BeExactly "MrsApiError.APIGW.0301,$cmdletId"
             $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
         }
 
-        It 'stops with an AuthenticationError when the token belongs to another project (12000001)' {
+        It 'stops with a terminating AuthenticationError when the token belongs to another project (12000001)' {
             $token = New-EmulatorToken -ProjectId $seed.OtherProjectId
             Connect-MrsProject -Token $token.token -ProjectId $seed.ProjectId -Endpoint $url
 
-            $err = Get-TerminatingError { New-MrsJobExecution -ClusterId $seed.FullCluster -JobName wrong-scope -JobType MapReduce }
+            $err = Get-TerminatingError { New-MrsJobExecution -ClusterId $seed.FullCluster -JobName wrong-scope -JobType MapReduce -ErrorAction SilentlyContinue }
 
             $err.FullyQualifiedErrorId | Should -BeExactly "MrsApiError.12000001,$cmdletId"
             $err.CategoryInfo.Category | Should -Be 'AuthenticationError'

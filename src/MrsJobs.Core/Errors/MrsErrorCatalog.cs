@@ -22,7 +22,7 @@ public static class MrsErrorCatalog
         ["12000001"] = new(MrsErrorKind.Authentication, "The service refused the credentials for project {project}. " + Reconnect),
         ["12000002"] = new(MrsErrorKind.InvalidArgument, "The service refused a parameter of the job; check the job definition."),
         ["12000009"] = new(MrsErrorKind.InvalidArgument, "The service refused a parameter of the job; check the job definition."),
-        ["12000003"] = new(MrsErrorKind.NotFound, "Cluster '{cluster}' does not exist in project {project}. Check -ClusterId and the session's region and project (Get-MrsSession)."),
+        ["12000003"] = new(MrsErrorKind.NotFound, "Cluster '{cluster}' does not exist in project {project}. Check -ClusterId and the region and project the session was connected to (Connect-MrsProject -PassThru shows them)."),
         ["0056"] = new(MrsErrorKind.ResourceUnavailable, "Cluster '{cluster}' is in a state that does not accept jobs (starting, scaling, frozen or stopped). Try again when it is running."),
         ["0057"] = new(MrsErrorKind.NotInstalled, "Spark is not installed on cluster '{cluster}': Spark jobs cannot be submitted to it. Add the Spark component or use another cluster."),
         ["0168"] = new(MrsErrorKind.NotInstalled, "Hive is not installed on cluster '{cluster}': Hive jobs cannot be submitted to it. Add the Hive component or use another cluster."),

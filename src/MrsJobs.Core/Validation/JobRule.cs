@@ -16,7 +16,7 @@ public enum JobRule
     /// <summary><c>job_type</c> is one of the nine documented types.</summary>
     JobType = 1,
 
-    /// <summary><c>job_name</c> matches <c>^[A-Za-z0-9_-]{1,64}$</c>.</summary>
+    /// <summary><c>job_name</c> matches <c>[A-Za-z0-9_-]{1,64}</c> (the whole name).</summary>
     JobName = 2,
 
     /// <summary>No argument contains any of <c>; | &amp; &gt; ' &lt; $ ! " \</c>.</summary>

@@ -53,7 +53,7 @@ public sealed class NewMrsJobExecutionCommand : MrsApiCmdletBase
     public string JobType { get; set; } = string.Empty;
 
     /// <summary>
-    /// <para type="description">The program arguments. An array is sent item by item. A single string (such as a CSV cell) is either a JSON array of strings, when it starts with '[', or words separated by whitespace.</para>
+    /// <para type="description">The program arguments. An array is sent item by item. A single string (such as a CSV cell) is either a JSON array of strings, when its first non-blank character is '[', or words separated by whitespace.</para>
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("arg", "args")]
@@ -63,7 +63,7 @@ public sealed class NewMrsJobExecutionCommand : MrsApiCmdletBase
     public string[]? Arguments { get; set; }
 
     /// <summary>
-    /// <para type="description">The program's system properties. A hashtable or object is sent key by key. A single string (such as a CSV cell) is either a JSON object, when it starts with '{', or key=value pairs separated by ';' or line breaks.</para>
+    /// <para type="description">The program's system properties. A hashtable or object is sent key by key. A single string (such as a CSV cell) is either a JSON object, when its first non-blank character is '{', or key=value pairs separated by ';' or line breaks.</para>
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowNull]

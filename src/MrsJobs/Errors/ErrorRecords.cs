@@ -8,8 +8,8 @@ using MrsJobs.Core.Validation;
 namespace MrsJobs.Errors;
 
 /// <summary>
-/// The one place where failures become <see cref="ErrorRecord"/>s: error kind → category, stable
-/// error ids, and the advice shown as the recommended action.
+/// The one place where failures become <see cref="ErrorRecord"/>s: error kind → category and stable
+/// error ids. API advice is part of the message; the -SkipCheck hint of a broken job is the recommended action.
 /// </summary>
 internal static class ErrorRecords
 {

@@ -24,6 +24,8 @@ try {
     $configuration.Output.Verbosity = 'Detailed'
     $configuration.TestResult.Enabled = $true
     $configuration.TestResult.OutputPath = [System.IO.Path]::ChangeExtension($ResultPath, '.xml')
+    # The tests run with PowerShell's default error preference, as users' scripts do.
+    $ErrorActionPreference = 'Continue'
     $result = Invoke-Pester -Configuration $configuration
     $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
     [pscustomobject]@{ Passed = $result.PassedCount; Failed = $failed; Skipped = $result.SkippedCount } |

@@ -544,17 +544,17 @@ Describe 'New-MrsJobExecution' {
             $next.State | Should -Be 'COMPLETE'
         }
 
-        It 'stops with MrsSessionExpired, sending nothing, once a password session''s token has expired' {
+        It 'refuses locally with MrsSessionExpired, sending nothing, once a password session''s token has expired' {
             Set-EmulatorSetting @{ token_lifetime_seconds = 1 }
             Connect-TestProject
             Start-Sleep -Milliseconds 1500
             Invoke-MrsEmulatorControl -Url $url -Method Delete -Path 'requests'
 
-            $err = Get-TerminatingError { New-MrsJobExecution -ClusterId $seed.FullCluster -JobName too-late -JobType MapReduce -ErrorAction SilentlyContinue }
+            $output = @(try { New-MrsJobExecution -ClusterId $seed.FullCluster -JobName too-late -JobType MapReduce -ErrorAction SilentlyContinue -ErrorVariable failures } catch { $failures = @($_) })
 
-            $err.FullyQualifiedErrorId | Should -BeExactly "MrsSessionExpired,$cmdletId"
-            $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
-            $err.Exception.Message | Should -BeLike '*Connect-MrsProject*'
+            $output.Count | Should -Be 0
+            $failures[0].FullyQualifiedErrorId | Should -BeExactly "MrsSessionExpired,$cmdletId"
+            $failures[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
             @(Get-EmulatorRequest).Count | Should -Be 0
         }
 
@@ -575,34 +575,24 @@ Describe 'New-MrsJobExecution' {
             @(Get-EmulatorRequest).Count | Should -Be 1
         }
 
-        It 'stops with a terminating AuthenticationError when the token has expired (APIGW.0307)' {
-            $token = New-EmulatorToken -LifetimeSeconds 0
-            Connect-MrsProject -Token $token.token -ProjectId $seed.ProjectId -Endpoint $url
+        It 'reports every later row as not sent, without sending it, once the token is refused (<Code>)' -ForEach @(
+            @{ Code = 'APIGW.0307'; Make = { Connect-MrsProject -Token (New-EmulatorToken -LifetimeSeconds 0).token -ProjectId $seed.ProjectId -Endpoint $url } }
+            @{ Code = 'APIGW.0301'; Make = { Connect-MrsProject -Token 'MIInot-a-real-token' -ProjectId $seed.ProjectId -Endpoint $url } }
+            @{ Code = '12000001'; Make = { Connect-MrsProject -Token (New-EmulatorToken -ProjectId $seed.OtherProjectId).token -ProjectId $seed.ProjectId -Endpoint $url } }
+        ) {
+            & $Make
+            $jobs = 1..3 | ForEach-Object { [pscustomobject]@{ ClusterId = $seed.FullCluster; JobName = "auth-$_"; JobType = 'MapReduce' } }
 
-            $err = Get-TerminatingError { New-MrsJobExecution -ClusterId $seed.FullCluster -JobName expired -JobType MapReduce -ErrorAction SilentlyContinue }
+            $output = @($jobs | New-MrsJobExecution -ErrorAction SilentlyContinue -ErrorVariable failures)
 
-            $err.FullyQualifiedErrorId | Should -BeExactly "MrsApiError.APIGW.0307,$cmdletId"
-            $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
-            $err.Exception.Message | Should -BeLike '*Connect-MrsProject*'
-        }
-
-        It 'stops with a terminating AuthenticationError when the token is refused (APIGW.0301)' {
-            Connect-MrsProject -Token 'MIInot-a-real-token' -ProjectId $seed.ProjectId -Endpoint $url
-
-            $err = Get-TerminatingError { New-MrsJobExecution -ClusterId $seed.FullCluster -JobName bad-token -JobType MapReduce -ErrorAction SilentlyContinue }
-
-            $err.FullyQualifiedErrorId | Should -BeExactly "MrsApiError.APIGW.0301,$cmdletId"
-            $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
-        }
-
-        It 'stops with a terminating AuthenticationError when the token belongs to another project (12000001)' {
-            $token = New-EmulatorToken -ProjectId $seed.OtherProjectId
-            Connect-MrsProject -Token $token.token -ProjectId $seed.ProjectId -Endpoint $url
-
-            $err = Get-TerminatingError { New-MrsJobExecution -ClusterId $seed.FullCluster -JobName wrong-scope -JobType MapReduce -ErrorAction SilentlyContinue }
-
-            $err.FullyQualifiedErrorId | Should -BeExactly "MrsApiError.12000001,$cmdletId"
-            $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
+            $output.Count | Should -Be 0
+            $failures.Count | Should -Be 3
+            $failures[0].FullyQualifiedErrorId | Should -BeExactly "MrsApiError.$Code,$cmdletId"
+            $failures[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+            $failures[1..2].FullyQualifiedErrorId | Should -Be @("MrsJobNotSentAfterAuthenticationFailure,$cmdletId", "MrsJobNotSentAfterAuthenticationFailure,$cmdletId")
+            $failures[2].Exception.Message | Should -BeLike "Row 3 (job 'auth-3')*Connect-MrsProject*"
+            $failures[2].TargetObject.JobName | Should -Be 'auth-3'
+            @(Get-EmulatorRequest).Count | Should -Be 1
         }
     }
 }

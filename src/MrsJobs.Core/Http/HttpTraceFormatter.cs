@@ -44,12 +44,16 @@ internal static class HttpTraceFormatter
         return text.ToString().TrimEnd();
     }
 
+    // User-Agent and Server list product tokens separated by spaces, other headers by commas.
+    private static string Separator(string header) =>
+        header.Equals("User-Agent", StringComparison.OrdinalIgnoreCase) || header.Equals("Server", StringComparison.OrdinalIgnoreCase) ? " " : ", ";
+
     private static void AppendHeaders(StringBuilder text, HttpHeaders headers)
     {
         foreach (KeyValuePair<string, IEnumerable<string>> header in headers.OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
         {
             text.Append("  ").Append(header.Key).Append(": ")
-                .Append(Redactor.HeaderValue(header.Key, string.Join(", ", header.Value))).AppendLine();
+                .Append(Redactor.HeaderValue(header.Key, string.Join(Separator(header.Key), header.Value))).AppendLine();
         }
     }
 }

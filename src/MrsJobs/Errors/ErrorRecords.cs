@@ -61,11 +61,12 @@ internal static class ErrorRecords
         {
             ErrorDetails = new ErrorDetails(message),
         };
-        if (skippable.Count == failures.Count)
-        {
-            record.ErrorDetails.RecommendedAction =
-                $"Fix the job, or if the service accepts it although the API page forbids it, add -SkipCheck {string.Join(",", skippable)}.";
-        }
+        // -SkipCheck is for rules where the service is known to differ from its page (its own examples
+        // break the character rules); a bad name or type is simply to be fixed.
+        var worthSkipping = JobRule.ArgumentCharacters | JobRule.ArgumentLength | JobRule.PropertyCharacters | JobRule.PropertyLength;
+        record.ErrorDetails.RecommendedAction = skippable.Count == failures.Count && failures.All(f => (f.Rule & worthSkipping) != 0)
+            ? $"Fix the job, or if the service accepts it although the API page forbids it, add -SkipCheck {string.Join(",", skippable)}."
+            : "Fix the job as the message says, then submit it again.";
 
         return record;
     }

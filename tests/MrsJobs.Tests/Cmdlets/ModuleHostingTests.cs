@@ -57,7 +57,21 @@ public class ModuleHostingTests
         var error = Assert.Single(shell.Streams.Error);
         Assert.Equal("InvalidJobDefinition.JobName,MrsJobs.Commands.NewMrsJobExecutionCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
-        Assert.Contains("-SkipCheck JobName", error.ErrorDetails.RecommendedAction);
+        Assert.DoesNotContain("-SkipCheck", error.ErrorDetails.RecommendedAction);
+    }
+
+    [Fact]
+    public void SuggestsSkippingOnlyTheRulesTheServiceIsKnownToBend()
+    {
+        using var shell = Shell();
+
+        shell.AddCommand("New-MrsJobExecution")
+            .AddParameter("ClusterId", "c-1").AddParameter("JobName", "hive-sql").AddParameter("JobType", "HiveSql")
+            .AddParameter("Arguments", new[] { "DROP TABLE t;CREATE TABLE t (a int)" })
+            .AddParameter("WhatIf").Invoke();
+
+        var error = Assert.Single(shell.Streams.Error);
+        Assert.Contains("-SkipCheck ArgumentCharacters", error.ErrorDetails.RecommendedAction);
     }
 
     [Fact]

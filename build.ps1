@@ -47,7 +47,14 @@ function Invoke-Build {
 }
 
 function Invoke-Test {
-    Invoke-Build
+    try {
+        Invoke-Build
+    }
+    catch {
+        Write-Host "Build failed: $_" -ForegroundColor Red
+        Write-Output '0 passed, 1 failed'
+        exit 1
+    }
     $testResults = Join-Path $out 'TestResults'
     if (Test-Path $testResults) { Remove-Item $testResults -Recurse -Force }
 

@@ -83,10 +83,10 @@ Describe 'New-MrsJobExecution from a CSV' {
             $results = @(Import-Csv $csv | New-MrsJobExecution)
 
             $results.State | Should -Be @('COMPLETE')
-            @((Get-SentBody)[0].Keys | Sort-Object) | Should -Be @('job_name', 'job_type')
+            @((Get-SentBody)[0].Keys | Sort-Object) | Should -Be @('arguments', 'job_name', 'job_type', 'properties')
         }
 
-        It 'sends neither arguments nor properties for empty cells' {
+        It 'sends empty cells as an empty arguments array and an empty properties object' {
             $csv = New-JobCsv 'empty.csv' @(
                 'cluster_id,job_name,job_type,arguments,properties'
                 "$full,empty-cells,HiveScript,,"
@@ -94,9 +94,7 @@ Describe 'New-MrsJobExecution from a CSV' {
 
             $null = Import-Csv $csv | New-MrsJobExecution
 
-            $body = (Get-SentBody)[0]
-            $body.Keys | Should -Not -Contain 'arguments'
-            $body.Keys | Should -Not -Contain 'properties'
+            (Get-EmulatorRequest)[0].body | Should -BeExactly '{"job_type":"HiveScript","job_name":"empty-cells","arguments":[],"properties":{}}'
         }
     }
 

@@ -64,7 +64,8 @@ Describe 'New-MrsJobExecution' {
         It 'reports <Case> as InvalidJobDefinition.<Rule> and sends nothing' -ForEach $brokenRules {
             $job = New-GoodJob $Change
 
-            $output = @(New-MrsJobExecution @job -ErrorAction SilentlyContinue -ErrorVariable failures)
+            # Piped, as a CSV row is: a single string there is a cell in notation.
+            $output = @([pscustomobject]$job | New-MrsJobExecution -ErrorAction SilentlyContinue -ErrorVariable failures)
 
             $output.Count | Should -Be 0
             $failures.Count | Should -Be 1

@@ -141,8 +141,15 @@ Describe 'New-MrsJobExecution' {
             $properties['spark.executor.cores'] | Should -BeExactly '2'
         }
 
-        It 'splits a single string typed for -Arguments into words, as documented' {
-            $null = New-MrsJobExecution -ClusterId $seed.FullCluster -JobName typed-string -JobType DistCp -Arguments 'obs://a/in  /user/out'
+        It 'sends a single string typed for -Arguments as one argument, as PowerShell users expect' {
+            $null = New-MrsJobExecution -ClusterId $seed.FullCluster -JobName typed-string -JobType HiveSql -Arguments 'SELECT COUNT(*) FROM web_logs'
+
+            @((ConvertFrom-RequestBody (Get-EmulatorRequest)[0]).arguments) | Should -Be @('SELECT COUNT(*) FROM web_logs')
+        }
+
+        It 'splits a single string that comes from the pipeline into words, as a CSV cell' {
+            $null = [pscustomobject]@{ ClusterId = $seed.FullCluster; JobName = 'piped-string'; JobType = 'DistCp'; Arguments = 'obs://a/in  /user/out' } |
+                New-MrsJobExecution
 
             (ConvertFrom-RequestBody (Get-EmulatorRequest)[0]).arguments | Should -Be @('obs://a/in', '/user/out')
         }
@@ -154,8 +161,10 @@ Describe 'New-MrsJobExecution' {
         }
 
         It 'takes JSON numbers and booleans in an Arguments or Properties string as their text' {
-            $null = New-MrsJobExecution -ClusterId $seed.FullCluster -JobName json-scalars -JobType SparkSubmit `
-                -Arguments '["--num", 1000, true]' -Properties '{"spark.executor.instances": 4, "spark.speculation": false}'
+            $null = [pscustomobject]@{
+                ClusterId = $seed.FullCluster; JobName = 'json-scalars'; JobType = 'SparkSubmit'
+                Arguments = '["--num", 1000, true]'; Properties = '{"spark.executor.instances": 4, "spark.speculation": false}'
+            } | New-MrsJobExecution
 
             $body = ConvertFrom-RequestBody (Get-EmulatorRequest)[0]
             $body.arguments | Should -Be @('--num', '1000', 'true')

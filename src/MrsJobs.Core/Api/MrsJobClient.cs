@@ -55,13 +55,16 @@ public sealed class MrsJobClient
         return new JobSubmitResult(result!.JobId, result.State ?? SubmitStates.Complete, job.JobName, job.JobType, job.ClusterId, _session.ProjectId, DateTimeOffset.Now);
     }
 
-    /// <summary>The wire body: exactly the documented fields; empty arguments and properties are left out.</summary>
+    /// <summary>
+    /// The wire body: exactly the four documented fields, always all four (empty arguments as <c>[]</c>,
+    /// empty properties as <c>{}</c>, both of which the page allows: "可为空").
+    /// </summary>
     internal static SubmitJobRequestBody ToBody(JobDefinition job) => new()
     {
         JobType = job.JobType,
         JobName = job.JobName,
-        Arguments = job.Arguments.Count == 0 ? null : job.Arguments.ToList(),
-        Properties = job.Properties.Count == 0 ? null : job.Properties.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+        Arguments = job.Arguments.ToList(),
+        Properties = job.Properties.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
     };
 
     private void EnsureNotExpired()

@@ -70,12 +70,12 @@ internal sealed class IamClient
     private static MrsApiException Failure(ApiResponse response, PasswordSignIn signIn, string? scope)
     {
         var error = ApiErrorParser.Parse(response.Body);
-        var iamSays = error.Message ?? $"HTTP {(int)response.StatusCode}";
+        var iamSays = Sentence(error.Message ?? $"HTTP {(int)response.StatusCode}");
         var status = response.StatusCode;
         if (status == HttpStatusCode.NotFound || (IsClientError(status) && MentionsProject(error.Message)))
         {
             return new MrsApiException(
-                $"IAM did not find project '{scope}' for account '{signIn.DomainName}': {iamSays}. Check -Region, -ProjectName or -ProjectId.",
+                $"IAM did not find project '{scope}' for account '{signIn.DomainName}': {iamSays} Check -Region, -ProjectName or -ProjectId.",
                 MrsErrorKind.NotFound, status, error.ErrorCode, error.Message, response.RequestId ?? error.RequestId, errorId: "IamProjectNotFound");
         }
 
@@ -91,6 +91,9 @@ internal sealed class IamClient
             $"IAM refused the token request for user '{signIn.UserName}' in account '{signIn.DomainName}' (HTTP {(int)status}): {iamSays}",
             kind, status, error.ErrorCode, error.Message, response.RequestId ?? error.RequestId, errorId: "IamRequestFailed");
     }
+
+    // IAM's own message, as it wrote it, ended with one period so that more can follow.
+    private static string Sentence(string text) => text.TrimEnd().EndsWith(".", StringComparison.Ordinal) ? text.TrimEnd() : text.TrimEnd() + ".";
 
     private static bool IsClientError(HttpStatusCode status) => (int)status >= 400 && (int)status < 500;
 

@@ -6,6 +6,9 @@ namespace MrsJobs.Core.Http;
 /// </summary>
 public interface IHttpTraceSink
 {
+    /// <summary>Whether debug lines are wanted; when not, they are not even built.</summary>
+    bool IsDebugEnabled { get; }
+
     /// <summary>A line for <c>-Verbose</c>: method, URL, status, time.</summary>
     void Verbose(string message);
 

@@ -67,7 +67,11 @@ public sealed class MrsHttpPipeline
         }
 
         _trace.Verbose($"{method} {uri}");
-        _trace.Debug(HttpTraceFormatter.Request(request, jsonBody));
+        if (_trace.IsDebugEnabled)
+        {
+            _trace.Debug(HttpTraceFormatter.Request(request, jsonBody));
+        }
+
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
@@ -78,7 +82,11 @@ public sealed class MrsHttpPipeline
             var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
             clock.Stop();
             _trace.Verbose($"{method} {uri} answered {(int)response.StatusCode} {response.ReasonPhrase} in {clock.ElapsedMilliseconds} ms");
-            _trace.Debug(HttpTraceFormatter.Response(response, body, clock.Elapsed));
+            if (_trace.IsDebugEnabled)
+            {
+                _trace.Debug(HttpTraceFormatter.Response(response, body, clock.Elapsed));
+            }
+
             return new ApiResponse(response.StatusCode, body, FirstHeader(response, "X-Request-Id"), FirstHeader(response, "X-Subject-Token"));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

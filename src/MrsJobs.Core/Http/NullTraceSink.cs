@@ -11,6 +11,9 @@ public sealed class NullTraceSink : IHttpTraceSink
     }
 
     /// <inheritdoc />
+    public bool IsDebugEnabled => false;
+
+    /// <inheritdoc />
     public void Verbose(string message)
     {
     }

@@ -12,11 +12,11 @@ internal sealed class SubmitJobRequestBody
     [JsonPropertyName("job_name")]
     public string JobName { get; set; } = string.Empty;
 
-    /// <summary>Left out when the job has no arguments.</summary>
+    /// <summary>The arguments; <c>[]</c> when none.</summary>
     [JsonPropertyName("arguments")]
     public List<string>? Arguments { get; set; }
 
-    /// <summary>Left out when the job has no properties.</summary>
+    /// <summary>The properties; <c>{}</c> when none.</summary>
     [JsonPropertyName("properties")]
     public Dictionary<string, string>? Properties { get; set; }
 }

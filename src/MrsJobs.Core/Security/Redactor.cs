@@ -27,7 +27,11 @@ public static class Redactor
         "secret", "password", "passwd", "pwd", "token", "access.key", "access_key", "accesskey", "access-key", "credential", "private.key", "private_key",
     };
 
-    private static readonly string[] SecretKeyNames = { "ak", "sk" };
+    // Whole words of a key (split at . _ -) that mark it secret: DB_PASS, fs.obs.sk, x-api-key.
+    private static readonly string[] SecretKeyWords = { "ak", "sk", "pass", "pwd", "key", "secret", "token", "credential", "credentials" };
+
+    // "key" alone is too broad (fs.obs.endpoint.key? keytab paths?): it counts only after these words.
+    private static readonly string[] KeyQualifiers = { "access", "secret", "api", "private", "sas", "auth", "encryption" };
 
     // key=value inside a text (a spark-submit "--conf fs.obs.secret.key=…" argument): hide the value.
     private static readonly Regex SecretAssignment = new(
@@ -46,8 +50,29 @@ public static class Redactor
             return false;
         }
 
-        var lower = key!.Trim().ToLowerInvariant();
-        return SecretKeyNames.Contains(lower) || SecretKeyParts.Any(part => lower.IndexOf(part, StringComparison.Ordinal) >= 0);
+        var lower = key!.Trim().TrimStart('-').ToLowerInvariant();
+        if (SecretKeyParts.Any(part => lower.IndexOf(part, StringComparison.Ordinal) >= 0))
+        {
+            return true;
+        }
+
+        var words = lower.Split('.', '_', '-', ' ');
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (words[i] == "key")
+            {
+                if (i > 0 && KeyQualifiers.Contains(words[i - 1]))
+                {
+                    return true;
+                }
+            }
+            else if (SecretKeyWords.Contains(words[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The header value to show.</summary>
@@ -55,6 +80,10 @@ public static class Redactor
 
     /// <summary>The property value to show.</summary>
     public static string PropertyValue(string key, string? value) => IsSecretKey(key) ? Mark : value ?? string.Empty;
+
+    // An argument that is a secret's name with no value in it: "--password", "fs.obs.secret.key".
+    private static bool NamesASecret(string? text) =>
+        text is { Length: > 0 } && text.IndexOf('=') < 0 && text.IndexOf(' ') < 0 && IsSecretKey(text);
 
     /// <summary>Hides the values of secret-looking <c>key=value</c> assignments inside free text.</summary>
     public static string Text(string? text) =>
@@ -109,9 +138,12 @@ public static class Redactor
                 break;
             case JsonValueKind.Array:
                 writer.WriteStartArray();
+                var previousNamesASecret = false;
                 foreach (var item in element.EnumerateArray())
                 {
-                    Write(item, writer, redact);
+                    // "--password", "x" or "--conf", "fs.obs.secret.key", "x": the value follows its name.
+                    Write(item, writer, redact || previousNamesASecret);
+                    previousNamesASecret = item.ValueKind == JsonValueKind.String && NamesASecret(item.GetString());
                 }
 
                 writer.WriteEndArray();

@@ -8,8 +8,10 @@ using MrsJobs.Core.Input;
 namespace MrsJobs.Binding;
 
 /// <summary>
-/// Binds <c>-Arguments</c>: a single string is a cell (a JSON array, or whitespace-separated words);
-/// an array is taken item by item, as is.
+/// Binds <c>-Arguments</c>. An array is taken item by item. A single string binds as one argument,
+/// and what it reads as in cell notation (a JSON array, or whitespace-separated words) is filed with
+/// it: the cmdlet uses that reading when the string came from the pipeline (a CSV cell), and the
+/// string itself when it was typed on the command line, as PowerShell users expect.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 public sealed class ArgumentsTransformationAttribute : ArgumentTransformationAttribute
@@ -23,13 +25,14 @@ public sealed class ArgumentsTransformationAttribute : ArgumentTransformationAtt
             case null:
                 return null;
             case string cell:
+                var single = new[] { cell };
                 try
                 {
-                    return ToArray(ArgumentsCell.Parse(cell));
+                    return CellParseFailures.RecordArguments(single, ArgumentsCell.Parse(cell));
                 }
                 catch (CellParseException failure)
                 {
-                    return CellParseFailures.Record(Array.Empty<string>().Clone(), failure);
+                    return CellParseFailures.Record(single, failure);
                 }
 
             case IEnumerable items:
@@ -44,16 +47,5 @@ public sealed class ArgumentsTransformationAttribute : ArgumentTransformationAtt
             default:
                 return new[] { Convert.ToString(value, CultureInfo.InvariantCulture) };
         }
-    }
-
-    private static string[] ToArray(IReadOnlyList<string> items)
-    {
-        var array = new string[items.Count];
-        for (var i = 0; i < array.Length; i++)
-        {
-            array[i] = items[i];
-        }
-
-        return array;
     }
 }

@@ -50,8 +50,10 @@ public sealed class PropertiesTransformationAttribute : ArgumentTransformationAt
             case IDictionary dictionary:
                 return dictionary;
             default:
-                throw new ArgumentTransformationMetadataException(
-                    $"-Properties takes a hashtable, an object, or a string of key=value pairs or JSON; a {inputData.GetType().Name} cannot be used.");
+                // Reported by the cmdlet with the row, like a bad cell, instead of a binding error that names no row.
+                return CellParseFailures.Record(
+                    new OrderedDictionary(),
+                    new CellParseException("properties", $"a {inputData.GetType().Name} is not properties; give a hashtable, an object, a JSON object or key=value pairs."));
         }
     }
 

@@ -105,7 +105,12 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
         }
         catch (ArgumentException ex)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "MrsInvalidConnectArgument", null));
+            ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "MrsInvalidConnectArgument", ex.ParamName switch
+            {
+                nameof(Endpoint) => Endpoint,
+                nameof(IamEndpoint) => IamEndpoint,
+                _ => Region ?? ProjectId ?? ProjectName,
+            }));
             return;
         }
         catch (MrsApiException ex)

@@ -25,6 +25,7 @@ public sealed class NewMrsJobExecutionCommand : MrsApiCmdletBase
 {
     private MrsSession? _session;
     private int _row;
+    private bool _argumentsOnCommandLine;
     private MrsApiException? _authenticationFailure;
 
     /// <summary>
@@ -53,7 +54,7 @@ public sealed class NewMrsJobExecutionCommand : MrsApiCmdletBase
     public string JobType { get; set; } = string.Empty;
 
     /// <summary>
-    /// <para type="description">The program arguments. An array is sent item by item. A single string (such as a CSV cell) is either a JSON array of strings, when its first non-blank character is '[', or words separated by whitespace.</para>
+    /// <para type="description">The program arguments. An array is sent item by item, and a single string typed on the command line is one argument. A single string from the pipeline (such as a CSV cell) is either a JSON array of strings, when its first non-blank character is '[', or words separated by whitespace.</para>
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("arg", "args")]
@@ -79,6 +80,7 @@ public sealed class NewMrsJobExecutionCommand : MrsApiCmdletBase
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
+        _argumentsOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Arguments));
         _session = FindSession();
         if (_session is null && !IsDryRun())
         {
@@ -122,7 +124,7 @@ public sealed class NewMrsJobExecutionCommand : MrsApiCmdletBase
         }
         catch (MrsApiException ex)
         {
-            WriteError(ErrorRecords.FromApi(ex, FailedResult(job, session, ex)));
+            WriteError(ErrorRecords.FromApi(ex, FailedResult(job, session, ex), MyInvocation.ExpectingInput ? subject : null));
             if (ex.Kind is MrsErrorKind.Authentication or MrsErrorKind.TokenExpired)
             {
                 _authenticationFailure = ex;
@@ -169,10 +171,14 @@ public sealed class NewMrsJobExecutionCommand : MrsApiCmdletBase
                 ClusterId = command.ClusterId,
                 JobName = command.JobName,
                 JobType = command.JobType,
-                Arguments = command.Arguments,
+                Arguments = ReadArguments(command),
                 Properties = ReadProperties(command.Properties),
             };
-            AddCellFailure(input, command.Arguments);
+            if (!command._argumentsOnCommandLine)
+            {
+                AddCellFailure(input, command.Arguments);
+            }
+
             AddCellFailure(input, command.Properties);
             return input;
         }
@@ -183,6 +189,17 @@ public sealed class NewMrsJobExecutionCommand : MrsApiCmdletBase
             {
                 input.InputFailures.Add(new ValidationFailure(failure.Field, failure.Field == "arguments" ? "ArgumentsFormat" : "PropertiesFormat", failure.Message));
             }
+        }
+
+        // A single string from the pipeline (a CSV cell) is read in cell notation; typed on the command line it is one argument.
+        private static IReadOnlyList<string?>? ReadArguments(NewMrsJobExecutionCommand command)
+        {
+            if (!command._argumentsOnCommandLine && CellParseFailures.Find(command.Arguments) is not null)
+            {
+                return null;
+            }
+
+            return command._argumentsOnCommandLine ? command.Arguments : CellParseFailures.FindArguments(command.Arguments) ?? command.Arguments;
         }
 
         private static IReadOnlyList<KeyValuePair<string, string?>>? ReadProperties(IDictionary? properties)

@@ -14,13 +14,13 @@ namespace MrsJobs.Errors;
 internal static class ErrorRecords
 {
     /// <summary>The error for a call that failed at the service or on the way there.</summary>
-    public static ErrorRecord FromApi(MrsApiException exception, object? target)
+    public static ErrorRecord FromApi(MrsApiException exception, object? target, string? subject = null)
     {
         // The advice stays in the message (Windows PowerShell does not show RecommendedAction);
         // scripts read it alone from $_.Exception.Advice.
         return new ErrorRecord(exception, exception.ErrorId, Category(exception.Kind), target)
         {
-            ErrorDetails = new ErrorDetails(exception.Message),
+            ErrorDetails = new ErrorDetails(subject is null ? exception.Message : $"{subject}: {exception.Message}"),
         };
     }
 

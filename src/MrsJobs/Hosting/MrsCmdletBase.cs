@@ -35,9 +35,27 @@ public abstract class MrsCmdletBase : PSCmdlet, IDisposable
         var token = _cancellation.Token;
         var task = Task.Run(() => operation(sink, token), token);
         task.ContinueWith(_ => queue.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        foreach (var message in queue.GetConsumingEnumerable())
+        try
         {
-            Write(message);
+            foreach (var message in queue.GetConsumingEnumerable())
+            {
+                Write(message);
+            }
+        }
+        catch
+        {
+            // Writing failed (a -Debug/-Verbose preference of Stop, a refused prompt): stop the
+            // operation and let it end before the queue goes away, then report the write failure.
+            _cancellation.Cancel();
+            try
+            {
+                task.Wait();
+            }
+            catch (AggregateException)
+            {
+            }
+
+            throw;
         }
 
         try

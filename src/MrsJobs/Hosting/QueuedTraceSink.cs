@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using MrsJobs.Core.Http;
 
@@ -18,13 +19,28 @@ internal sealed class QueuedTraceSink : IHttpTraceSink
         _debugEnabled = debugEnabled;
     }
 
-    public void Verbose(string message) => _queue.Add(new PipelineMessage(PipelineStream.Verbose, message));
+    public bool IsDebugEnabled => _debugEnabled;
+
+    public void Verbose(string message) => Add(new PipelineMessage(PipelineStream.Verbose, message));
 
     public void Debug(string message)
     {
         if (_debugEnabled)
         {
-            _queue.Add(new PipelineMessage(PipelineStream.Debug, message));
+            Add(new PipelineMessage(PipelineStream.Debug, message));
+        }
+    }
+
+    // After the pipeline thread gave up on the operation (it threw while writing), lines are dropped.
+    private void Add(PipelineMessage message)
+    {
+        try
+        {
+            _queue.Add(message);
+        }
+        catch (InvalidOperationException)
+        {
+            // Completed or disposed (ObjectDisposedException derives from it).
         }
     }
 }

@@ -79,13 +79,13 @@ public partial class MrsJobClientTests
         }
 
         [Fact]
-        public async Task LeavesOutArgumentsAndPropertiesWhenThereAreNone()
+        public async Task SendsAnEmptyArrayAndAnEmptyObjectWhenThereAreNoArgumentsOrProperties()
         {
             var session = await ConnectAsync();
 
             await SubmitAsync(session, Job(JobTypes.DistCp, "copy"));
 
-            Assert.Equal("{\"job_type\":\"DistCp\",\"job_name\":\"copy\"}", Assert.Single(Submissions()).Body);
+            Assert.Equal("{\"job_type\":\"DistCp\",\"job_name\":\"copy\",\"arguments\":[],\"properties\":{}}", Assert.Single(Submissions()).Body);
         }
 
         [Fact]

@@ -79,13 +79,30 @@ public class ModuleHostingTests
     {
         using var shell = Shell();
 
-        var output = shell.AddCommand("New-MrsJobExecution")
-            .AddParameter("ClusterId", "c-1").AddParameter("JobName", "wc").AddParameter("JobType", "mapreduce")
-            .AddParameter("Arguments", "[\"obs://b/job.jar\",\"wordcount\"]").AddParameter("Properties", "a=1;b=two words")
-            .AddParameter("WhatIf").Invoke();
+        var row = new PSObject();
+        row.Properties.Add(new PSNoteProperty("cluster_id", "c-1"));
+        row.Properties.Add(new PSNoteProperty("job_name", "wc"));
+        row.Properties.Add(new PSNoteProperty("job_type", "mapreduce"));
+        row.Properties.Add(new PSNoteProperty("arguments", "[\"obs://b/job.jar\",\"wordcount\"]"));
+        row.Properties.Add(new PSNoteProperty("properties", "a=1;b=two words"));
+
+        var output = shell.AddCommand("New-MrsJobExecution").AddParameter("WhatIf").Invoke(new[] { row });
 
         Assert.Empty(output);
         Assert.Empty(shell.Streams.Error);
+    }
+
+    [Fact]
+    public void TakesASingleStringTypedForArgumentsAsOneArgument()
+    {
+        using var shell = Shell();
+
+        shell.AddCommand("New-MrsJobExecution")
+            .AddParameter("ClusterId", "c-1").AddParameter("JobName", "wc").AddParameter("JobType", "MapReduce")
+            .AddParameter("Arguments", "[\"a\",\"b\"]").AddParameter("WhatIf").Invoke();
+
+        var error = Assert.Single(shell.Streams.Error);
+        Assert.Equal("InvalidJobDefinition.ArgumentCharacters,MrsJobs.Commands.NewMrsJobExecutionCommand", error.FullyQualifiedErrorId);
     }
 
     [Fact]

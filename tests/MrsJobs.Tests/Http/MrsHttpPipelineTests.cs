@@ -80,6 +80,8 @@ public class MrsHttpPipelineTests
 
             public IEnumerable<string> VerboseLines => lines.Where(l => !l.Debug).Select(l => l.Text);
 
+            public bool IsDebugEnabled => true;
+
             public void Verbose(string message) => lines.Enqueue((false, message));
 
             public void Debug(string message) => lines.Enqueue((true, message));

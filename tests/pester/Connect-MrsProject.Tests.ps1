@@ -278,6 +278,20 @@ Describe 'Connect-MrsProject' {
         }
     }
 
+    Context 'removing the module' {
+
+        It 'forgets the session when the module is removed, so nothing runs on a stale token' {
+            Connect-TestProject
+            Remove-Module MrsJobs
+            Import-ModuleUnderTest
+
+            $err = $null
+            try { New-MrsJobExecution -ClusterId $seed.FullCluster -JobName after-remove -JobType MapReduce -ErrorAction Stop } catch { $err = $_ }
+
+            $err.FullyQualifiedErrorId | Should -BeExactly 'MrsNotConnected,MrsJobs.Commands.NewMrsJobExecutionCommand'
+        }
+    }
+
     Context '-Session' {
 
         It 'uses an explicit session object instead of the default one' {

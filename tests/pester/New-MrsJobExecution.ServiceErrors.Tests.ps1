@@ -102,6 +102,19 @@ Describe 'New-MrsJobExecution' {
             $results.JobName | Should -Be @('next-job')
         }
 
+        It 'names the row and the job of a piped job that the service refuses' {
+            $jobs = @(
+                [pscustomobject]@{ cluster_id = $seed.NoHiveCluster; job_name = 'fine'; job_type = 'MapReduce' }
+                [pscustomobject]@{ cluster_id = $seed.NoHiveCluster; job_name = 'needs-hive'; job_type = 'HiveScript'; arguments = 'obs://b/q.sql' }
+            )
+
+            $output = @($jobs | New-MrsJobExecution -ErrorAction SilentlyContinue -ErrorVariable failures)
+
+            $output.JobName | Should -Be @('fine')
+            $failures.Count | Should -Be 1
+            $failures[0].ToString() | Should -BeLike "Row 2 (job 'needs-hive'): *0168*Hive is not installed*"
+        }
+
         It 'reports 0192 with the IAM user synchronization advice for a user not synchronized to the cluster' {
             Connect-TestProject -User $seed.UnsyncedUser -Password $seed.UnsyncedPass
 

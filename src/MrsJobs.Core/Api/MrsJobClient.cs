@@ -87,7 +87,7 @@ public sealed class MrsJobClient
         var kind = response.IsSuccess && code is null ? MrsErrorKind.Protocol : info.Kind;
         var advice = MrsErrorCatalog.FormatAdvice(info.Advice, job.ClusterId, _session.ProjectId);
         var prefix = code is null ? string.Empty : code + " ";
-        var message = $"MRS refused {job.JobType} job '{job.JobName}' on cluster {job.ClusterId}: {prefix}{serviceMessage.TrimEnd('.', '。', ' ')}.";
+        var message = $"MRS refused {job.JobType} job '{job.JobName}' on cluster {job.ClusterId}: {prefix}{MessageText.Sentence(serviceMessage)}";
         return new MrsApiException(message, kind, response.StatusCode, code, error.Message, response.RequestId ?? error.RequestId, advice);
     }
 

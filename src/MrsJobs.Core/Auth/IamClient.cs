@@ -70,7 +70,7 @@ internal sealed class IamClient
     private static MrsApiException Failure(ApiResponse response, PasswordSignIn signIn, string? scope)
     {
         var error = ApiErrorParser.Parse(response.Body);
-        var iamSays = Sentence(error.Message ?? $"HTTP {(int)response.StatusCode}");
+        var iamSays = MessageText.Sentence(error.Message ?? $"HTTP {(int)response.StatusCode}");
         var status = response.StatusCode;
         if (status == HttpStatusCode.NotFound || (IsClientError(status) && MentionsProject(error.Message)))
         {
@@ -91,9 +91,6 @@ internal sealed class IamClient
             $"IAM refused the token request for user '{signIn.UserName}' in account '{signIn.DomainName}' (HTTP {(int)status}): {iamSays}",
             kind, status, error.ErrorCode, error.Message, response.RequestId ?? error.RequestId, errorId: "IamRequestFailed");
     }
-
-    // IAM's own message, as it wrote it, ended with one period so that more can follow.
-    private static string Sentence(string text) => text.TrimEnd().EndsWith(".", StringComparison.Ordinal) ? text.TrimEnd() : text.TrimEnd() + ".";
 
     private static bool IsClientError(HttpStatusCode status) => (int)status >= 400 && (int)status < 500;
 

@@ -158,8 +158,12 @@ public sealed class NewMrsJobExecutionCommand : MrsApiCmdletBase
 
     private bool IsDryRun() =>
         (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf) && whatIf is SwitchParameter { IsPresent: true })
-        || (GetVariableValue("WhatIfPreference") is bool preference && preference)
-        || (GetVariableValue("WhatIfPreference") is SwitchParameter { IsPresent: true });
+        || GetVariableValue("WhatIfPreference") switch
+        {
+            bool preference => preference,
+            SwitchParameter preference => preference.IsPresent,
+            _ => false,
+        };
 
     /// <summary>Reads the bound parameters into the core's raw input, including cells that could not be parsed.</summary>
     private static class JobInputReader

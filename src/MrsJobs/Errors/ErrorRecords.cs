@@ -13,6 +13,8 @@ namespace MrsJobs.Errors;
 /// </summary>
 internal static class ErrorRecords
 {
+    private const string NotConnectedMessage = "Not connected to MRS. Run Connect-MrsProject first (or pass -Session).";
+
     /// <summary>The error for a call that failed at the service or on the way there.</summary>
     public static ErrorRecord FromApi(MrsApiException exception, object? target, string? subject = null)
     {
@@ -36,12 +38,12 @@ internal static class ErrorRecords
 
     /// <summary>The error when no session exists and none was given.</summary>
     public static ErrorRecord NotConnected() => new(
-        new InvalidOperationException("Not connected to MRS. Run Connect-MrsProject first (or pass -Session)."),
+        new InvalidOperationException(NotConnectedMessage),
         "MrsNotConnected",
         ErrorCategory.InvalidOperation,
         null)
     {
-        ErrorDetails = new ErrorDetails("Not connected to MRS. Run Connect-MrsProject first (or pass -Session).")
+        ErrorDetails = new ErrorDetails(NotConnectedMessage)
         {
             RecommendedAction = "Run Connect-MrsProject -Credential (Get-Credential) -DomainName <account> -Region <region>.",
         },

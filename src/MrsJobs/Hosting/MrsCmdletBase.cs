@@ -17,8 +17,9 @@ namespace MrsJobs.Hosting;
 public abstract class MrsCmdletBase : PSCmdlet, IDisposable
 {
     private static string? _userAgent;
+    private static readonly MethodInfo? WriteDebugNoPrompt = FindNoPromptOverload("WriteDebug", typeof(DebugRecord));
+    private static readonly MethodInfo? WriteVerboseNoPrompt = FindNoPromptOverload("WriteVerbose", typeof(VerboseRecord));
     private readonly CancellationTokenSource _cancellation = new();
-    private bool _debugSwitch;
 
     /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
     protected CancellationToken CancellationToken => _cancellation.Token;
@@ -71,7 +72,6 @@ public abstract class MrsCmdletBase : PSCmdlet, IDisposable
     /// <summary>Writes a verbose line; with -Debug it does not stop for a prompt (see <see cref="WriteWithoutPrompt"/>).</summary>
     protected void WriteVerboseLine(string text)
     {
-        IsDebugEnabled();
         Write(new PipelineMessage(PipelineStream.Verbose, text));
     }
 
@@ -87,7 +87,7 @@ public abstract class MrsCmdletBase : PSCmdlet, IDisposable
 
     private void Write(PipelineMessage message)
     {
-        if (_debugSwitch)
+        if (DebugSwitch)
         {
             WriteWithoutPrompt(message);
         }
@@ -97,16 +97,12 @@ public abstract class MrsCmdletBase : PSCmdlet, IDisposable
         }
     }
 
-    private bool IsDebugEnabled()
-    {
-        if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true })
-        {
-            _debugSwitch = true;
-            return true;
-        }
+    /// <summary><c>true</c> when -Debug was given to this command (derived from its bound parameters).</summary>
+    private bool DebugSwitch =>
+        MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true };
 
-        return GetVariableValue("DebugPreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
-    }
+    private bool IsDebugEnabled() =>
+        DebugSwitch || (GetVariableValue("DebugPreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue);
 
     /// <summary>
     /// For compiled cmdlets, -Debug means "Inquire" for the debug and verbose streams: every line would
@@ -116,16 +112,9 @@ public abstract class MrsCmdletBase : PSCmdlet, IDisposable
     /// </summary>
     private void WriteWithoutPrompt(PipelineMessage message)
     {
-        var runtime = CommandRuntime;
         var debug = message.Stream == PipelineStream.Debug;
-        var recordType = debug ? typeof(DebugRecord) : typeof(VerboseRecord);
-        var method = runtime?.GetType().GetMethod(
-            debug ? "WriteDebug" : "WriteVerbose",
-            BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public,
-            null,
-            new[] { recordType, typeof(bool) },
-            null);
-        if (method is null)
+        var method = debug ? WriteDebugNoPrompt : WriteVerboseNoPrompt;
+        if (method is null || method.DeclaringType?.IsInstanceOfType(CommandRuntime) != true)
         {
             WritePublic(message);
             return;
@@ -134,13 +123,22 @@ public abstract class MrsCmdletBase : PSCmdlet, IDisposable
         object record = debug ? new DebugRecord(message.Text) : new VerboseRecord(message.Text);
         try
         {
-            method.Invoke(runtime, new[] { record, true });
+            method.Invoke(CommandRuntime, new[] { record, true });
         }
         catch (TargetInvocationException ex) when (ex.InnerException is not null)
         {
             throw ex.InnerException;
         }
     }
+
+    // The runtime's internal Write*(record, overrideInquire) overload, looked up once per process.
+    private static MethodInfo? FindNoPromptOverload(string name, Type recordType) =>
+        typeof(PSCmdlet).Assembly.GetType("System.Management.Automation.MshCommandRuntime")?.GetMethod(
+            name,
+            BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public,
+            null,
+            new[] { recordType, typeof(bool) },
+            null);
 
     private void WritePublic(PipelineMessage message)
     {

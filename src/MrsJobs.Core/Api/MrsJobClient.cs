@@ -13,8 +13,11 @@ using MrsJobs.Core.Sessions;
 
 namespace MrsJobs.Core.Api;
 
-/// <summary>The MRS job API for one session. Calls go through the session's <see cref="MrsHttpPipeline"/>.</summary>
-public sealed class MrsJobClient
+/// <summary>
+/// The MRS job API for one session. Calls go through the session's <see cref="MrsHttpPipeline"/>.
+/// This file submits; reading, controlling and SQL results are in the other parts of the class.
+/// </summary>
+public sealed partial class MrsJobClient
 {
     private readonly MrsSession _session;
     private readonly MrsHttpPipeline _pipeline;
@@ -36,11 +39,9 @@ public sealed class MrsJobClient
             throw new ArgumentNullException(nameof(job));
         }
 
-        EnsureNotExpired();
-        var uri = new Uri(_session.Endpoint, $"v2/{Escape(_session.ProjectId)}/clusters/{Escape(job.ClusterId)}/job-executions");
         var json = JsonSerializer.Serialize(ToBody(job), MrsJsonContext.Wire.SubmitJobRequestBody);
-        var response = await _pipeline.SendAsync(HttpMethod.Post, uri, json, cancellationToken).ConfigureAwait(false);
-        var parsed = TryRead(response.Body);
+        var response = await SendAsync(HttpMethod.Post, job.ClusterId, string.Empty, json, cancellationToken).ConfigureAwait(false);
+        var parsed = TryRead(response.Body, MrsJsonContext.Wire.SubmitJobResponseBody);
         var result = parsed?.JobSubmitResult;
         var refused = !response.IsSuccess
             || result is null
@@ -49,7 +50,7 @@ public sealed class MrsJobClient
             || IsFailedState(result.State);
         if (refused)
         {
-            throw SubmitFailure(job, response);
+            throw Refusal(response, $"{job.JobType} job '{job.JobName}' on cluster {job.ClusterId}", job.ClusterId);
         }
 
         return new JobSubmitResult(result!.JobId, result.State ?? SubmitStates.Complete, job.JobName, job.JobType, job.ClusterId, _session.ProjectId, DateTimeOffset.Now);
@@ -67,50 +68,7 @@ public sealed class MrsJobClient
         Properties = job.Properties.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
     };
 
-    private void EnsureNotExpired()
-    {
-        if (_session.IsExpired)
-        {
-            throw new MrsApiException(
-                $"The session's token expired at {_session.ExpiresAt:u}. Run Connect-MrsProject again.",
-                MrsErrorKind.TokenExpired,
-                errorId: "MrsSessionExpired");
-        }
-    }
-
-    private MrsApiException SubmitFailure(JobDefinition job, ApiResponse response)
-    {
-        var error = ApiErrorParser.Parse(response.Body);
-        var code = error.ErrorCode;
-        var info = MrsErrorCatalog.Describe(code, response.StatusCode, error.Message);
-        var serviceMessage = error.Message ?? (response.IsSuccess ? "the answer held no job id" : $"HTTP {(int)response.StatusCode}");
-        var kind = response.IsSuccess && code is null ? MrsErrorKind.Protocol : info.Kind;
-        var advice = MrsErrorCatalog.FormatAdvice(info.Advice, job.ClusterId, _session.ProjectId);
-        var prefix = code is null ? string.Empty : code + " ";
-        var message = $"MRS refused {job.JobType} job '{job.JobName}' on cluster {job.ClusterId}: {prefix}{MessageText.Sentence(serviceMessage)}";
-        return new MrsApiException(message, kind, response.StatusCode, code, error.Message, response.RequestId ?? error.RequestId, advice);
-    }
-
     private static bool IsFailedState(string? state) =>
         string.Equals(state, SubmitStates.Failed, StringComparison.OrdinalIgnoreCase)
         || string.Equals(state, SubmitStates.SubmitFailedAlias, StringComparison.OrdinalIgnoreCase);
-
-    private static SubmitJobResponseBody? TryRead(string body)
-    {
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(body, MrsJsonContext.Wire.SubmitJobResponseBody);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static string Escape(string segment) => Uri.EscapeDataString(segment);
 }

@@ -2,22 +2,31 @@ using System.Text.Json;
 
 namespace MrsJobs.Core.Input;
 
-/// <summary>Turns a JSON scalar from a cell into the string the API expects.</summary>
+/// <summary>Turns a JSON scalar (from a cell or an answer) into the string the API means.</summary>
 internal static class JsonScalar
 {
     /// <summary>Strings as they are; numbers and booleans as their JSON text; anything else is an error.</summary>
-    public static string ToText(JsonElement element, string field, string where)
+    public static string ToText(JsonElement element, string field, string where) =>
+        TryToText(element, out var text)
+            ? text
+            : throw new CellParseException(field, $"{where} is {Describe(element.ValueKind)}; only strings (or numbers and booleans) are allowed.");
+
+    /// <summary>As <see cref="ToText"/>, reporting failure instead of throwing.</summary>
+    public static bool TryToText(JsonElement element, out string text)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                return element.GetString() ?? string.Empty;
+                text = element.GetString() ?? string.Empty;
+                return true;
             case JsonValueKind.Number:
             case JsonValueKind.True:
             case JsonValueKind.False:
-                return element.GetRawText();
+                text = element.GetRawText();
+                return true;
             default:
-                throw new CellParseException(field, $"{where} is {Describe(element.ValueKind)}; only strings (or numbers and booleans) are allowed.");
+                text = string.Empty;
+                return false;
         }
     }
 

@@ -8,17 +8,22 @@ namespace MrsJobs.Core.Json;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(SubmitJobRequestBody))]
 [JsonSerializable(typeof(SubmitJobResponseBody))]
+[JsonSerializable(typeof(JobListResponseBody))]
+[JsonSerializable(typeof(JobDetailResponseBody))]
+[JsonSerializable(typeof(BatchDeleteRequestBody))]
 [JsonSerializable(typeof(IamAuthRequestBody))]
 [JsonSerializable(typeof(IamTokenResponseBody))]
 internal sealed partial class MrsJsonContext : JsonSerializerContext
 {
     /// <summary>
     /// The context the client uses: non-ASCII text (Chinese paths, names) is written as is rather
-    /// than as \u escapes, as the service's own examples do.
+    /// than as \u escapes, as the service's own examples do. Numbers are also read from numeric strings, so an answer
+    /// that quotes times or progress still reads.
     /// </summary>
     public static MrsJsonContext Wire { get; } = new(new JsonSerializerOptions
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.AllowReadingFromString,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -84,6 +85,22 @@ public static class Redactor
     // An argument that is a secret's name with no value in it: "--password", "fs.obs.secret.key".
     private static bool NamesASecret(string? text) =>
         text is { Length: > 0 } && text.IndexOf('=') < 0 && text.IndexOf(' ') < 0 && IsSecretKey(text);
+
+    /// <summary>
+    /// A program's arguments as they may be shown: secret assignments inside an argument are hidden
+    /// (<c>--conf fs.obs.secret.key=[redacted]</c>), and so is the argument after a secret's name
+    /// (<c>--password</c>, <c>[redacted]</c>).
+    /// </summary>
+    public static string[] Arguments(IReadOnlyList<string> arguments)
+    {
+        var shown = new string[arguments.Count];
+        for (var i = 0; i < shown.Length; i++)
+        {
+            shown[i] = i > 0 && NamesASecret(arguments[i - 1]) ? Mark : Text(arguments[i]);
+        }
+
+        return shown;
+    }
 
     /// <summary>Hides the values of secret-looking <c>key=value</c> assignments inside free text.</summary>
     public static string Text(string? text) =>

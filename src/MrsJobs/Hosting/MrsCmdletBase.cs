@@ -69,6 +69,15 @@ public abstract class MrsCmdletBase : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>Runs <paramref name="operation"/>, which returns nothing, as <see cref="RunAsync{T}"/> does.</summary>
+    /// <exception cref="PipelineStoppedException">The user stopped the pipeline.</exception>
+    protected void RunAsync(Func<IHttpTraceSink, CancellationToken, Task> operation) =>
+        RunAsync(async (trace, cancellation) =>
+        {
+            await operation(trace, cancellation).ConfigureAwait(false);
+            return true;
+        });
+
     /// <summary>Writes a verbose line; with -Debug it does not stop for a prompt (see <see cref="WriteWithoutPrompt"/>).</summary>
     protected void WriteVerboseLine(string text)
     {

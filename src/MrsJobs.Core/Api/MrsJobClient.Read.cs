@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using MrsJobs.Core.Errors;
+using MrsJobs.Core.Json;
+using MrsJobs.Core.Models;
+
+namespace MrsJobs.Core.Api;
+
+/// <summary>Reading jobs: one job (ShowSingleJobExe) and one page of a list (ShowJobExeListNew). Both answer 202.</summary>
+public sealed partial class MrsJobClient
+{
+    /// <summary><c>GET …/job-executions/{job_execution_id}</c>.</summary>
+    /// <exception cref="MrsApiException">The job does not exist, or the service refused or could not be reached.</exception>
+    public async Task<JobExecution> GetJobAsync(string clusterId, string jobId, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(HttpMethod.Get, clusterId, "/" + Escape(jobId), null, cancellationToken).ConfigureAwait(false);
+        var detail = response.IsSuccess ? TryRead(response.Body, MrsJsonContext.Wire.JobDetailResponseBody)?.JobDetail : null;
+        if (detail is null || string.IsNullOrEmpty(detail.JobId))
+        {
+            throw Refusal(response, $"to show job {jobId} on cluster {clusterId}", clusterId);
+        }
+
+        return JobExecutionReader.Read(detail, clusterId, _session.ProjectId);
+    }
+
+    /// <summary><c>GET …/job-executions?…&amp;limit=&amp;offset=</c>: one page, as the service gives it (no filtering, no de-duplication).</summary>
+    /// <param name="query">The filters and page size.</param>
+    /// <param name="offset">The 1-based <c>offset</c> to send.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="MrsApiException">The service refused or could not be reached.</exception>
+    internal async Task<JobListPage> ListJobsPageAsync(JobListQuery query, int offset, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(HttpMethod.Get, query.ClusterId, "?" + query.ToQueryString(offset), null, cancellationToken).ConfigureAwait(false);
+        var body = response.IsSuccess ? TryRead(response.Body, MrsJsonContext.Wire.JobListResponseBody) : null;
+        if (body is null || (body.JobList is null && body.TotalRecord is null))
+        {
+            throw Refusal(response, $"to list the jobs of cluster {query.ClusterId}", query.ClusterId);
+        }
+
+        var jobs = (body.JobList ?? new List<JobQueryBeanBody?>())
+            .Where(j => j is not null && !string.IsNullOrEmpty(j.JobId))
+            .Select(j => JobExecutionReader.Read(j!, query.ClusterId, _session.ProjectId))
+            .ToList();
+        return new JobListPage(body.TotalRecord, jobs);
+    }
+}
+
+/// <summary>One page of a job list as the service returned it.</summary>
+/// <param name="Total">The service's <c>total_record</c>, when given.</param>
+/// <param name="Jobs">The jobs of the page, in the service's order.</param>
+internal sealed record JobListPage(long? Total, IReadOnlyList<JobExecution> Jobs);

@@ -1,0 +1,70 @@
+using System;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using MrsJobs.Core.Errors;
+using MrsJobs.Core.Http;
+
+namespace MrsJobs.Core.Api;
+
+/// <summary>What every call of the job API shares: the URL, the expiry check, reading answers and turning refusals into errors.</summary>
+public sealed partial class MrsJobClient
+{
+    /// <summary>Sends to <c>/v2/{project}/clusters/{cluster}/job-executions{suffix}</c>.</summary>
+    private Task<ApiResponse> SendAsync(HttpMethod method, string clusterId, string suffix, string? json, CancellationToken cancellationToken)
+    {
+        EnsureNotExpired();
+        var uri = new Uri(_session.Endpoint, $"v2/{Escape(_session.ProjectId)}/clusters/{Escape(clusterId)}/job-executions{suffix}");
+        return _pipeline.SendAsync(method, uri, json, cancellationToken);
+    }
+
+    private void EnsureNotExpired()
+    {
+        if (_session.IsExpired)
+        {
+            throw new MrsApiException(
+                $"The session's token expired at {_session.ExpiresAt:u}. Run Connect-MrsProject again.",
+                MrsErrorKind.TokenExpired,
+                errorId: "MrsSessionExpired");
+        }
+    }
+
+    /// <summary>
+    /// The error for an answer that is not what was asked for. <paramref name="what"/> completes
+    /// "MRS refused …": a job ("SparkSql job 'x' on cluster c") or an action ("to stop job j on cluster c").
+    /// </summary>
+    private MrsApiException Refusal(ApiResponse response, string what, string clusterId)
+    {
+        var error = ApiErrorParser.Parse(response.Body);
+        var code = error.ErrorCode;
+        var info = MrsErrorCatalog.Describe(code, response.StatusCode, error.Message);
+        var serviceMessage = error.Message ?? (response.IsSuccess ? "the answer could not be read" : $"HTTP {(int)response.StatusCode}");
+        var kind = response.IsSuccess && code is null ? MrsErrorKind.Protocol : info.Kind;
+        var advice = MrsErrorCatalog.FormatAdvice(info.Advice, clusterId, _session.ProjectId);
+        var prefix = code is null ? string.Empty : code + " ";
+        var message = $"MRS refused {what}: {prefix}{MessageText.Sentence(serviceMessage)}";
+        return new MrsApiException(message, kind, response.StatusCode, code, error.Message, response.RequestId ?? error.RequestId, advice);
+    }
+
+    private static T? TryRead<T>(string body, JsonTypeInfo<T> type)
+        where T : class
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(body, type);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Escape(string segment) => Uri.EscapeDataString(segment);
+}

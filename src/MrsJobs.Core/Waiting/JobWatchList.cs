@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MrsJobs.Core.Errors;
+using MrsJobs.Core.Models;
+
+namespace MrsJobs.Core.Waiting;
+
+/// <summary>
+/// The jobs a wait is following, in the order they arrived, each once. It decides what a read means
+/// (ended, still running, worth another try, or given up) so the cmdlet only writes and sleeps.
+/// </summary>
+public sealed class JobWatchList
+{
+    /// <summary>How many failed reads in a row make a job's wait give up (reads are safe to repeat).</summary>
+    public const int MaxConsecutiveFailures = 3;
+
+    private readonly List<WatchedJob> _pending = new();
+    private readonly HashSet<string> _known = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How many distinct jobs were added.</summary>
+    public int Total => _known.Count;
+
+    /// <summary>How many jobs are no longer followed (ended or given up).</summary>
+    public int Done => Total - _pending.Count;
+
+    /// <summary>The jobs still followed, in arrival order.</summary>
+    public IReadOnlyList<WatchedJob> Pending => _pending;
+
+    /// <summary>Adds a job; <c>false</c> when it is already followed (the same id on the same cluster).</summary>
+    public bool Add(string jobId, string clusterId)
+    {
+        if (!_known.Add(clusterId + "/" + jobId))
+        {
+            return false;
+        }
+
+        _pending.Add(new WatchedJob(_known.Count, jobId, clusterId));
+        return true;
+    }
+
+    /// <summary>Records a successful read; <c>true</c> when the job has ended and leaves the list.</summary>
+    public bool Seen(WatchedJob job, JobExecution state)
+    {
+        job.Last = state;
+        job.ConsecutiveFailures = 0;
+        return state.IsFinished && _pending.Remove(job);
+    }
+
+    /// <summary>
+    /// Records a failed read; <c>true</c> when the wait for this job gives up (the job does not exist, or
+    /// <see cref="MaxConsecutiveFailures"/> reads in a row failed) and it leaves the list.
+    /// </summary>
+    public bool Failed(WatchedJob job, MrsApiException error)
+    {
+        job.ConsecutiveFailures++;
+        var hopeless = error.Kind is MrsErrorKind.NotFound or MrsErrorKind.InvalidArgument or MrsErrorKind.PermissionDenied
+            || job.ConsecutiveFailures >= MaxConsecutiveFailures;
+        return hopeless && _pending.Remove(job);
+    }
+
+    /// <summary><c>true</c> when a failure means no further read can succeed (credentials refused or expired).</summary>
+    public static bool EndsTheWait(MrsApiException error) => error.Kind is MrsErrorKind.Authentication or MrsErrorKind.TokenExpired;
+
+    /// <summary>Takes every job still followed off the list (at the timeout or when the wait ends early).</summary>
+    public IReadOnlyList<WatchedJob> TakeRest()
+    {
+        var rest = _pending.ToList();
+        _pending.Clear();
+        return rest;
+    }
+}

@@ -1,0 +1,29 @@
+using MrsJobs.Core.Models;
+
+namespace MrsJobs.Core.Waiting;
+
+/// <summary>One job being waited for: what to ask for, what was last seen, and how the asking went.</summary>
+public sealed class WatchedJob
+{
+    internal WatchedJob(int number, string jobId, string clusterId)
+    {
+        Number = number;
+        JobId = jobId;
+        ClusterId = clusterId;
+    }
+
+    /// <summary>The job's place in the batch, from 1 (stable: used for progress bars).</summary>
+    public int Number { get; }
+
+    /// <summary>The job execution id.</summary>
+    public string JobId { get; }
+
+    /// <summary>The cluster.</summary>
+    public string ClusterId { get; }
+
+    /// <summary>The job as last read, or <c>null</c> before the first successful read.</summary>
+    public JobExecution? Last { get; internal set; }
+
+    /// <summary>How many reads in a row have failed.</summary>
+    public int ConsecutiveFailures { get; internal set; }
+}

@@ -1,0 +1,113 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using MrsJobs.Core.Api;
+using MrsJobs.Core.Errors;
+using MrsJobs.Core.Models;
+using MrsJobs.Core.Sessions;
+using MrsJobs.Errors;
+using MrsJobs.Hosting;
+
+namespace MrsJobs.Commands;
+
+/// <summary>
+/// <para type="synopsis">Gets the result rows of a SparkSql or SparkScript job's statements.</para>
+/// <para type="description">Writes one object per row, its properties the statement's columns. The service returns at most the first 10 rows of each statement; the full result is in HDFS.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "MrsJobSqlResult")]
+[OutputType(typeof(PSObject), typeof(SqlStatementResult))]
+public sealed class GetMrsJobSqlResultCommand : MrsJobCmdletBase
+{
+    private MrsSession? _session;
+
+    /// <summary>
+    /// <para type="description">The job's type, when known (bound from New-MrsJobExecution's and Get-MrsJobExecution's output). Only SparkSql and SparkScript jobs have a SQL result: for other types nothing is sent.</para>
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("job_type")]
+    public string? JobType { get; set; }
+
+    /// <summary>
+    /// <para type="description">Only the rows of this statement, counted from 0; negative numbers count from the end (-1 is the last statement, usually the SELECT).</para>
+    /// </summary>
+    [Parameter]
+    public int? Statement { get; set; }
+
+    /// <summary>
+    /// <para type="description">Writes one SqlStatementResult per statement (index and rows) instead of the rows.</para>
+    /// </summary>
+    [Parameter]
+    public SwitchParameter AsStatement { get; set; }
+
+    /// <inheritdoc />
+    protected override void BeginProcessing() => _session = RequireSession();
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        if (JobType is { Length: > 0 } type && !HasSqlResult(type))
+        {
+            WriteError(JobErrorRecords.SqlResultNotAvailable(JobId, type));
+            return;
+        }
+
+        var session = _session!;
+        IReadOnlyList<SqlStatementResult> statements;
+        try
+        {
+            statements = RunAsync((trace, cancellation) => new MrsJobClient(session, trace, UserAgent).GetSqlResultAsync(ClusterId, JobId, cancellation));
+        }
+        catch (MrsApiException ex)
+        {
+            WriteError(ErrorRecords.FromApi(ex, JobId));
+            return;
+        }
+
+        foreach (var statement in Select(statements))
+        {
+            if (AsStatement)
+            {
+                WriteObject(statement);
+                continue;
+            }
+
+            foreach (var row in statement.Rows)
+            {
+                WriteObject(ToObject(row));
+            }
+        }
+    }
+
+    private IEnumerable<SqlStatementResult> Select(IReadOnlyList<SqlStatementResult> statements)
+    {
+        if (Statement is not { } wanted)
+        {
+            return statements;
+        }
+
+        var fromEnd = statements.Count + wanted;
+        var list = wanted < 0
+            ? statements.Where((_, position) => position == fromEnd).ToList()
+            : statements.Where(s => s.StatementIndex == wanted).ToList();
+        if (list.Count == 0)
+        {
+            WriteError(JobErrorRecords.NoSuchStatement(JobId, wanted, statements.Count));
+        }
+
+        return list;
+    }
+
+    private static PSObject ToObject(IReadOnlyList<KeyValuePair<string, object?>> row)
+    {
+        var shown = new PSObject();
+        foreach (var column in row)
+        {
+            shown.Properties.Add(new PSNoteProperty(column.Key, column.Value));
+        }
+
+        return shown;
+    }
+
+    private static bool HasSqlResult(string jobType) =>
+        JobTypes.TryNormalize(jobType, out var canonical) && canonical is JobTypes.SparkSql or JobTypes.SparkScript;
+}

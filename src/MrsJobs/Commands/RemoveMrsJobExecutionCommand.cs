@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using MrsJobs.Core.Api;
+using MrsJobs.Core.Errors;
+using MrsJobs.Core.Sessions;
+using MrsJobs.Errors;
+using MrsJobs.Hosting;
+
+namespace MrsJobs.Commands;
+
+/// <summary>
+/// <para type="synopsis">Deletes MRS job records, in batches.</para>
+/// <para type="description">Collects the jobs from the pipeline and deletes them per cluster with batch-delete, up to -BatchSize at a time. Asks for confirmation for each job unless -Force is given.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "MrsJobExecution", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+public sealed class RemoveMrsJobExecutionCommand : MrsJobCmdletBase
+{
+    private readonly Dictionary<string, List<string>> _batches = new(StringComparer.OrdinalIgnoreCase);
+    private MrsSession? _session;
+
+    /// <summary>
+    /// <para type="description">Deletes without asking for confirmation.</para>
+    /// </summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>
+    /// <para type="description">How many jobs one batch-delete request carries (1 to 100; default 50).</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, 100)]
+    public int BatchSize { get; set; } = 50;
+
+    /// <inheritdoc />
+    protected override void BeginProcessing() => _session = FindSession();
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        if (!ForceConfirmation.ShouldProcess(this, Force, $"job {JobId} on cluster {ClusterId}", "Delete"))
+        {
+            return;
+        }
+
+        _session ??= RequireSession();
+        if (!_batches.TryGetValue(ClusterId, out var batch))
+        {
+            _batches[ClusterId] = batch = new List<string>();
+        }
+
+        if (!batch.Contains(JobId, StringComparer.Ordinal))
+        {
+            batch.Add(JobId);
+        }
+
+        if (batch.Count >= BatchSize)
+        {
+            Send(ClusterId, batch.ToList());
+            batch.Clear();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        foreach (var batch in _batches.Where(b => b.Value.Count > 0))
+        {
+            Send(batch.Key, batch.Value);
+        }
+    }
+
+    private void Send(string clusterId, IReadOnlyList<string> jobIds)
+    {
+        var session = _session!;
+        try
+        {
+            Delete(session, clusterId, jobIds);
+            WriteVerboseLine($"Deleted {jobIds.Count} job(s) on cluster {clusterId}.");
+        }
+        catch (MrsApiException ex) when (jobIds.Count > 1 && ex.Kind is MrsErrorKind.NotFound or MrsErrorKind.InvalidArgument or MrsErrorKind.ServiceError)
+        {
+            // One bad id spoils the batch: delete one by one to find it, so every other job still goes.
+            WriteVerboseLine($"The batch of {jobIds.Count} was refused ({ex.Summary}); deleting its jobs one by one.");
+            foreach (var jobId in jobIds)
+            {
+                TryDelete(session, clusterId, jobId);
+            }
+        }
+        catch (MrsApiException ex)
+        {
+            foreach (var jobId in jobIds)
+            {
+                WriteError(ErrorRecords.FromApi(ex, jobId, $"Job {jobId}"));
+            }
+        }
+    }
+
+    private void TryDelete(MrsSession session, string clusterId, string jobId)
+    {
+        try
+        {
+            Delete(session, clusterId, new[] { jobId });
+        }
+        catch (MrsApiException ex)
+        {
+            WriteError(ErrorRecords.FromApi(ex, jobId, $"Job {jobId}"));
+        }
+    }
+
+    private void Delete(MrsSession session, string clusterId, IReadOnlyCollection<string> jobIds) =>
+        RunAsync((trace, cancellation) => new MrsJobClient(session, trace, UserAgent).DeleteJobsAsync(clusterId, jobIds, cancellation));
+}

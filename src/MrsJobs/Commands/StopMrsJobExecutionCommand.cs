@@ -1,0 +1,90 @@
+using System.Management.Automation;
+using MrsJobs.Core.Api;
+using MrsJobs.Core.Errors;
+using MrsJobs.Core.Models;
+using MrsJobs.Core.Sessions;
+using MrsJobs.Errors;
+using MrsJobs.Hosting;
+
+namespace MrsJobs.Commands;
+
+/// <summary>
+/// <para type="synopsis">Stops (kills) running MRS jobs.</para>
+/// <para type="description">Asks for confirmation unless -Force is given. A job that already ended gives an MrsJobAlreadyEnded error saying how it ended.</para>
+/// </summary>
+[Cmdlet(VerbsLifecycle.Stop, "MrsJobExecution", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(JobExecution))]
+public sealed class StopMrsJobExecutionCommand : MrsJobCmdletBase
+{
+    private MrsSession? _session;
+
+    /// <summary>
+    /// <para type="description">Stops the jobs without asking for confirmation.</para>
+    /// </summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>
+    /// <para type="description">Writes each stopped job's state (read after the stop request) to the pipeline.</para>
+    /// </summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        _session = FindSession();
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        if (!ForceConfirmation.ShouldProcess(this, Force, $"job {JobId} on cluster {ClusterId}", "Stop"))
+        {
+            return;
+        }
+
+        var session = _session ??= RequireSession();
+        try
+        {
+            RunAsync((trace, cancellation) => new MrsJobClient(session, trace, UserAgent).KillJobAsync(ClusterId, JobId, cancellation));
+        }
+        catch (MrsApiException ex)
+        {
+            WriteError(ExplainRefusal(session, ex));
+            return;
+        }
+
+        if (PassThru)
+        {
+            try
+            {
+                WriteObject(RunAsync((trace, cancellation) => new MrsJobClient(session, trace, UserAgent).GetJobAsync(ClusterId, JobId, cancellation)));
+            }
+            catch (MrsApiException ex)
+            {
+                WriteError(ErrorRecords.FromApi(ex, JobId));
+            }
+        }
+    }
+
+    // The service's refusal ("0175 Failed to terminate the job.") does not say why; a job that already
+    // ended is the common case, so read the job and say so when it is.
+    private ErrorRecord ExplainRefusal(MrsSession session, MrsApiException refusal)
+    {
+        if (refusal.Kind is MrsErrorKind.Authentication or MrsErrorKind.TokenExpired or MrsErrorKind.Connection or MrsErrorKind.Timeout or MrsErrorKind.NotFound)
+        {
+            return ErrorRecords.FromApi(refusal, JobId);
+        }
+
+        try
+        {
+            var job = RunAsync((trace, cancellation) => new MrsJobClient(session, trace, UserAgent).GetJobAsync(ClusterId, JobId, cancellation));
+            return job.IsFinished ? JobErrorRecords.AlreadyEnded(job, refusal) : ErrorRecords.FromApi(refusal, job);
+        }
+        catch (MrsApiException)
+        {
+            return ErrorRecords.FromApi(refusal, JobId);
+        }
+    }
+}

@@ -6,13 +6,18 @@
     Author                 = 'MrsJobs contributors'
     CompanyName            = 'MrsJobs contributors'
     Copyright              = '(c) MrsJobs contributors. MIT licence.'
-    Description            = 'Submit and manage Huawei Cloud MapReduce Service (MRS) jobs from PowerShell: sign in with IAM, submit jobs one by one or from a CSV, with local checks of the documented API contract.'
+    Description            = 'Submit and manage Huawei Cloud MapReduce Service (MRS) jobs from PowerShell: sign in with IAM, submit jobs one by one or from a CSV with local checks of the documented API contract, then list, wait for, stop and delete them and read SQL results.'
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('MrsJobs.format.ps1xml')
     CmdletsToExport        = @(
         'Connect-MrsProject'
         'New-MrsJobExecution'
+        'Get-MrsJobExecution'
+        'Wait-MrsJobExecution'
+        'Stop-MrsJobExecution'
+        'Remove-MrsJobExecution'
+        'Get-MrsJobSqlResult'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -15,9 +15,12 @@ namespace MrsJobs.Commands;
 /// <para type="description">Writes one object per row, its properties the statement's columns. The service returns at most the first 10 rows of each statement; the full result is in HDFS.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "MrsJobSqlResult")]
-[OutputType(typeof(PSObject), typeof(SqlStatementResult))]
+[OutputType(typeof(PSObject))]
 public sealed class GetMrsJobSqlResultCommand : MrsJobCmdletBase
 {
+    /// <summary>The type name of -AsStatement's objects (for the format view).</summary>
+    public const string StatementTypeName = "MrsJobs.SqlStatementResult";
+
     private MrsSession? _session;
 
     /// <summary>
@@ -34,7 +37,7 @@ public sealed class GetMrsJobSqlResultCommand : MrsJobCmdletBase
     public int? Statement { get; set; }
 
     /// <summary>
-    /// <para type="description">Writes one SqlStatementResult per statement (index and rows) instead of the rows.</para>
+    /// <para type="description">Writes one object per statement (StatementIndex and Rows) instead of the rows.</para>
     /// </summary>
     [Parameter]
     public SwitchParameter AsStatement { get; set; }
@@ -65,15 +68,14 @@ public sealed class GetMrsJobSqlResultCommand : MrsJobCmdletBase
 
         foreach (var statement in Select(statements))
         {
+            var rows = statement.Rows.Select(ToObject).ToArray();
             if (AsStatement)
             {
-                WriteObject(statement);
-                continue;
+                WriteObject(ToStatementObject(statement.StatementIndex, rows));
             }
-
-            foreach (var row in statement.Rows)
+            else
             {
-                WriteObject(ToObject(row));
+                WriteObject(rows, enumerateCollection: true);
             }
         }
     }
@@ -95,6 +97,15 @@ public sealed class GetMrsJobSqlResultCommand : MrsJobCmdletBase
         }
 
         return list;
+    }
+
+    private static PSObject ToStatementObject(int index, PSObject[] rows)
+    {
+        var shown = new PSObject();
+        shown.TypeNames.Insert(0, StatementTypeName);
+        shown.Properties.Add(new PSNoteProperty("StatementIndex", index));
+        shown.Properties.Add(new PSNoteProperty("Rows", rows));
+        return shown;
     }
 
     private static PSObject ToObject(IReadOnlyList<KeyValuePair<string, object?>> row)

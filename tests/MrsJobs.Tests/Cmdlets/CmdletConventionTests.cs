@@ -21,6 +21,9 @@ public class CmdletConventionTests
 
     public static TheoryData<Type> CmdletTypes => new(Cmdlets);
 
+    // Remove-MrsJobExecution writes nothing, as Remove-Item does.
+    public static TheoryData<Type> CmdletsThatWrite => new(Cmdlets.Where(t => t != typeof(RemoveMrsJobExecutionCommand)));
+
     public static TheoryData<Type, string> PublicParameters => Parameters();
 
     private static TheoryData<Type, string> Parameters()
@@ -38,12 +41,44 @@ public class CmdletConventionTests
     }
 
     [Fact]
-    public void FindsBothCmdlets()
+    public void FindsEveryCmdlet()
     {
         var names = Cmdlets.Select(t => t.GetCustomAttribute<CmdletAttribute>()!)
             .Select(a => a.VerbName + "-" + a.NounName);
 
-        Assert.Equal(new[] { "Connect-MrsProject", "New-MrsJobExecution" }, names);
+        Assert.Equal(
+            new[] { "Connect-MrsProject", "Get-MrsJobExecution", "Get-MrsJobSqlResult", "New-MrsJobExecution", "Remove-MrsJobExecution", "Stop-MrsJobExecution", "Wait-MrsJobExecution" },
+            names);
+    }
+
+    [Theory]
+    [InlineData(typeof(StopMrsJobExecutionCommand))]
+    [InlineData(typeof(RemoveMrsJobExecutionCommand))]
+    public void AsksBeforeDestroyingAndOffersForce(Type type)
+    {
+        var cmdlet = type.GetCustomAttribute<CmdletAttribute>()!;
+
+        Assert.True(cmdlet.SupportsShouldProcess);
+        Assert.Equal(ConfirmImpact.High, cmdlet.ConfirmImpact);
+        Assert.Equal(typeof(SwitchParameter), type.GetProperty("Force")!.PropertyType);
+    }
+
+    [Theory]
+    [InlineData(typeof(GetMrsJobExecutionCommand))]
+    [InlineData(typeof(WaitMrsJobExecutionCommand))]
+    [InlineData(typeof(StopMrsJobExecutionCommand))]
+    [InlineData(typeof(RemoveMrsJobExecutionCommand))]
+    [InlineData(typeof(GetMrsJobSqlResultCommand))]
+    public void BindsTheJobFromASubmitResultByPropertyName(Type type)
+    {
+        foreach (var (parameter, alias) in new[] { ("JobId", "job_id"), ("ClusterId", "cluster_id") })
+        {
+            var property = type.GetProperty(parameter)!;
+            Assert.Contains(property.GetCustomAttributes<ParameterAttribute>(), p => p.ValueFromPipelineByPropertyName);
+            Assert.Contains(alias, property.GetCustomAttribute<AliasAttribute>()!.AliasNames);
+            Assert.NotNull(typeof(MrsJobs.Core.Models.JobSubmitResult).GetProperty(parameter));
+            Assert.NotNull(typeof(MrsJobs.Core.Models.JobExecution).GetProperty(parameter));
+        }
     }
 
     [Theory]
@@ -66,10 +101,16 @@ public class CmdletConventionTests
     }
 
     [Theory]
-    [MemberData(nameof(CmdletTypes))]
+    [MemberData(nameof(CmdletsThatWrite))]
     public void DeclaresItsOutputType(Type type)
     {
         Assert.NotEmpty(type.GetCustomAttributes<OutputTypeAttribute>());
+    }
+
+    [Fact]
+    public void DeclaresNoOutputForRemoveWhichWritesNothing()
+    {
+        Assert.Empty(typeof(RemoveMrsJobExecutionCommand).GetCustomAttributes<OutputTypeAttribute>());
     }
 
     [Fact]

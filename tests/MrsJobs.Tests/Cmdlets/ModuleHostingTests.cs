@@ -20,14 +20,16 @@ public class ModuleHostingTests
     }
 
     [Fact]
-    public void ExportsBothCmdlets()
+    public void ExportsEveryCmdlet()
     {
         using var shell = Shell();
 
         var names = shell.AddCommand("Get-Command").AddParameter("Module", "MrsJobs").Invoke()
             .Select(c => ((CommandInfo)c.BaseObject).Name).OrderBy(n => n);
 
-        Assert.Equal(new[] { "Connect-MrsProject", "New-MrsJobExecution" }, names);
+        Assert.Equal(
+            new[] { "Connect-MrsProject", "Get-MrsJobExecution", "Get-MrsJobSqlResult", "New-MrsJobExecution", "Remove-MrsJobExecution", "Stop-MrsJobExecution", "Wait-MrsJobExecution" },
+            names);
     }
 
     [Fact]

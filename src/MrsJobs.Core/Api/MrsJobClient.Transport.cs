@@ -25,7 +25,7 @@ public sealed partial class MrsJobClient
         if (_session.IsExpired)
         {
             throw new MrsApiException(
-                $"The session's token expired at {_session.ExpiresAt:u}. Run Connect-MrsProject again.",
+                $"The session's token expired at {_session.ExpiresAt:u}, and a session made from -Token cannot renew itself. Run Connect-MrsProject again (with a new -Token, or with -Credential so that the token is renewed as needed).",
                 MrsErrorKind.TokenExpired,
                 errorId: "MrsSessionExpired");
         }

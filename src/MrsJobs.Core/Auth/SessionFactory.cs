@@ -37,8 +37,7 @@ public static class SessionFactory
             endpoint,
             iamEndpoint,
             AuthMethod.Password,
-            new TokenAuthenticator(token.Token, nameof(AuthMethod.Password)),
-            token.ExpiresAt,
+            new PasswordTokenAuthenticator(signIn, iamEndpoint, token),
             signIn.UserName,
             signIn.DomainName);
     }
@@ -54,7 +53,7 @@ public static class SessionFactory
         region = Endpoints.NormalizeRegion(region);
         var mrs = endpoint ?? Endpoints.MrsForRegion(RequireRegion(region, "-Endpoint"));
         var iam = iamEndpoint is not null ? Endpoints.IamRoot(iamEndpoint) : region is null ? null : Endpoints.IamForRegion(region);
-        return new MrsSession(region, projectId.Trim(), null, mrs, iam, AuthMethod.Token, new TokenAuthenticator(token, nameof(AuthMethod.Token)), expiresAt);
+        return new MrsSession(region, projectId.Trim(), null, mrs, iam, AuthMethod.Token, new TokenAuthenticator(token, nameof(AuthMethod.Token), expiresAt));
     }
 
     private static string RequireRegion(string? region, string alternative) =>

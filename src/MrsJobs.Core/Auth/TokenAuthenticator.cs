@@ -6,13 +6,17 @@ using MrsJobs.Core.Http;
 
 namespace MrsJobs.Core.Auth;
 
-/// <summary>Adds <c>X-Auth-Token</c>. Holds the token privately: it never appears in <see cref="ToString"/> or any property.</summary>
+/// <summary>
+/// Adds <c>X-Auth-Token</c> with a token the user gave, which cannot be renewed. Holds the token
+/// privately: it never appears in <see cref="ToString"/> or any property.
+/// </summary>
 internal sealed class TokenAuthenticator : IRequestAuthenticator
 {
     private readonly string _token;
 
-    public TokenAuthenticator(string token, string method)
+    public TokenAuthenticator(string token, string method, DateTimeOffset? expiresAt = null)
     {
+        ExpiresAt = expiresAt;
         if (string.IsNullOrWhiteSpace(token))
         {
             throw new ArgumentException("The token is empty.", nameof(token));
@@ -23,6 +27,17 @@ internal sealed class TokenAuthenticator : IRequestAuthenticator
     }
 
     public string Method { get; }
+
+    public DateTimeOffset? ExpiresAt { get; }
+
+    public bool CanRenew => false;
+
+    public int Generation => 0;
+
+    public bool ShouldRenew(DateTimeOffset now) => false;
+
+    public Task RenewAsync(int seenGeneration, IHttpTraceSink trace, string userAgent, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("A token given to Connect-MrsProject cannot be renewed.");
 
     public Task AuthenticateAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

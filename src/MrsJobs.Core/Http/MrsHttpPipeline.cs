@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Linq;
+using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -12,8 +13,8 @@ namespace MrsJobs.Core.Http;
 
 /// <summary>
 /// The one road every request takes: build, authenticate, trace (redacted), send over the shared
-/// <see cref="HttpClient"/> with a per-request timeout, read the answer. Signing, retries and
-/// token refresh plug in here, not in the clients.
+/// <see cref="HttpClient"/> with a per-request timeout, read the answer. Signing and token renewal
+/// plug in here (through <see cref="IRequestAuthenticator"/>), not in the clients.
 /// </summary>
 public sealed class MrsHttpPipeline
 {
@@ -47,9 +48,44 @@ public sealed class MrsHttpPipeline
     /// <summary>How long one request may take.</summary>
     public TimeSpan Timeout { get; }
 
-    /// <summary>Sends one request and returns the answer, whatever its status.</summary>
+    /// <summary>
+    /// Sends one request and returns the answer, whatever its status. Credentials close to expiry are
+    /// renewed first; an answer saying the token expired makes a renewable session renew and send once
+    /// more (the gateway refused the request before the service saw it, so this never repeats work).
+    /// </summary>
     /// <exception cref="MrsApiException">The endpoint could not be reached or did not answer in time.</exception>
     public async Task<ApiResponse> SendAsync(HttpMethod method, Uri uri, string? jsonBody, CancellationToken cancellationToken)
+    {
+        var auth = _authenticator;
+        if (auth is { CanRenew: true } && auth.ShouldRenew(DateTimeOffset.UtcNow))
+        {
+            await auth.RenewAsync(auth.Generation, _trace, _userAgent, cancellationToken).ConfigureAwait(false);
+        }
+
+        var generation = auth?.Generation ?? 0;
+        var response = await SendOnceAsync(method, uri, jsonBody, cancellationToken).ConfigureAwait(false);
+        if (auth is { CanRenew: true } && SaysTokenExpired(response))
+        {
+            _trace.Verbose($"{method} {uri.GetLeftPart(UriPartial.Path)} was refused because the token expired; renewing it and sending once more.");
+            await auth.RenewAsync(generation, _trace, _userAgent, cancellationToken).ConfigureAwait(false);
+            response = await SendOnceAsync(method, uri, jsonBody, cancellationToken).ConfigureAwait(false);
+        }
+
+        return response;
+    }
+
+    private static bool SaysTokenExpired(ApiResponse response)
+    {
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            return false;
+        }
+
+        var error = ApiErrorParser.Parse(response.Body);
+        return MrsErrorCatalog.Describe(error.ErrorCode, response.StatusCode, error.Message).Kind == MrsErrorKind.TokenExpired;
+    }
+
+    private async Task<ApiResponse> SendOnceAsync(HttpMethod method, Uri uri, string? jsonBody, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, uri);
         request.Headers.UserAgent.ParseAdd(_userAgent);
@@ -71,7 +107,6 @@ public sealed class MrsHttpPipeline
         {
             _trace.Debug(HttpTraceFormatter.Request(request, jsonBody));
         }
-
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);

@@ -20,7 +20,6 @@ public sealed class MrsSession
         Uri? iamEndpoint,
         AuthMethod authMethod,
         IRequestAuthenticator authenticator,
-        DateTimeOffset? expiresAt,
         string? userName = null,
         string? domainName = null)
     {
@@ -31,7 +30,6 @@ public sealed class MrsSession
         IamEndpoint = iamEndpoint;
         AuthMethod = authMethod;
         Authenticator = authenticator ?? throw new ArgumentNullException(nameof(authenticator));
-        ExpiresAt = expiresAt;
         UserName = userName;
         DomainName = domainName;
         ConnectedAt = DateTimeOffset.Now;
@@ -55,8 +53,11 @@ public sealed class MrsSession
     /// <summary>How requests are authenticated.</summary>
     public AuthMethod AuthMethod { get; }
 
-    /// <summary>When the token expires; <c>null</c> when unknown (a bare token).</summary>
-    public DateTimeOffset? ExpiresAt { get; }
+    /// <summary>When the current credentials expire; <c>null</c> when unknown (a bare token) or never (an access key). A password session renews its token before then.</summary>
+    public DateTimeOffset? ExpiresAt => Authenticator.ExpiresAt;
+
+    /// <summary><c>true</c> when the session renews its credentials by itself (password sessions).</summary>
+    public bool CanRenew => Authenticator.CanRenew;
 
     /// <summary>The IAM user, for password sessions.</summary>
     public string? UserName { get; }
@@ -67,8 +68,8 @@ public sealed class MrsSession
     /// <summary>When the session was made.</summary>
     public DateTimeOffset ConnectedAt { get; }
 
-    /// <summary><c>true</c> when the expiry is known and has passed.</summary>
-    public bool IsExpired => ExpiresAt is { } expiry && expiry <= DateTimeOffset.UtcNow;
+    /// <summary><c>true</c> when the expiry is known and has passed and the session cannot renew itself.</summary>
+    public bool IsExpired => !CanRenew && ExpiresAt is { } expiry && expiry <= DateTimeOffset.UtcNow;
 
     /// <summary>Adds credentials to requests. Internal: never shown.</summary>
     internal IRequestAuthenticator Authenticator { get; }

@@ -68,11 +68,12 @@ public partial class MrsJobClientTests
             Assert.EndsWith("Synchronize IAM users first.", failure.Summary);
         }
 
-        // BUG (docs/mrs-api.md, Errors: 'APIGW.0307 / "token expires"'): an expiry reported by message alone is not recognised.
+        // docs/mrs-api.md, Errors: 'APIGW.0307 / "token expires"': an expiry reported by message alone counts too.
+        // A session made from a bare token cannot renew, so the refusal reaches the caller.
         [Fact]
         public async Task RecognisesAnExpiredTokenByTheGatewaysMessage()
         {
-            var session = await ConnectAsync();
+            var session = TokenSession(TimeSpan.FromHours(1));
             await QueueFaultAsync(401, "APIGW.0301", "Incorrect IAM authentication information: token expires", "apig");
 
             var failure = await Assert.ThrowsAsync<MrsApiException>(() => SubmitAsync(session, Job()));

@@ -53,6 +53,16 @@ public abstract class EmulatorTest
     protected Task<MrsSession> ConnectAsync(string user = SeedData.UserName, string password = SeedData.Password) =>
         SessionFactory.ConnectWithPasswordAsync(SignIn(user, password), null, UserAgent, CancellationToken.None);
 
+    /// <summary>A session made from a bare token the emulator issued for the demo user (it cannot renew itself).</summary>
+    protected MrsSession TokenSession(TimeSpan lifetime)
+    {
+        var identity = Fixture.State.Identity;
+        var user = identity.FindUser(SeedData.DomainId, SeedData.UserName)!;
+        var project = identity.FindProject(SeedData.DomainId, SeedData.CnNorth4ProjectName, null)!;
+        var token = identity.IssueToken(user, project, lifetime);
+        return SessionFactory.FromToken(token.Token, project.Id, null, BaseAddress, BaseAddress, token.ExpiresAt);
+    }
+
     /// <summary>Submits <paramref name="job"/> with a fresh client over <paramref name="session"/>.</summary>
     protected static Task<JobSubmitResult> SubmitAsync(MrsSession session, JobDefinition job) =>
         new MrsJobClient(session, null, UserAgent).SubmitJobAsync(job, CancellationToken.None);

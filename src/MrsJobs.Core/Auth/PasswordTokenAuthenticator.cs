@@ -1,0 +1,93 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using MrsJobs.Core.Http;
+
+namespace MrsJobs.Core.Auth;
+
+/// <summary>
+/// Adds <c>X-Auth-Token</c> with a token got by password, and gets a new one before it expires or when
+/// the service says it has. What renewal needs (user, domain, the password as a read-only
+/// <see cref="System.Security.SecureString"/> copy, IAM endpoint, project id) is kept in memory only and
+/// dropped by <see cref="Dispose"/>.
+/// </summary>
+internal sealed class PasswordTokenAuthenticator : IRequestAuthenticator, IDisposable
+{
+    private static readonly TimeSpan LongestMargin = TimeSpan.FromMinutes(5);
+    private readonly SemaphoreSlim _renewing = new(1, 1);
+    private readonly PasswordSignIn _signIn;
+    private readonly Uri _iamEndpoint;
+    private readonly string _projectId;
+    private readonly Func<DateTimeOffset> _clock;
+    private IamToken _token;
+    private DateTimeOffset _issuedAt;
+    private int _generation;
+
+    public PasswordTokenAuthenticator(PasswordSignIn signIn, Uri iamEndpoint, IamToken token, Func<DateTimeOffset>? clock = null)
+    {
+        _signIn = new PasswordSignIn(signIn.UserName, signIn.Password.Copy(), signIn.DomainName);
+        _signIn.Password.MakeReadOnly();
+        _iamEndpoint = iamEndpoint;
+        _projectId = token.ProjectId;
+        _clock = clock ?? (() => DateTimeOffset.UtcNow);
+        _token = token;
+        _issuedAt = _clock();
+    }
+
+    public string Method => "Password";
+
+    public DateTimeOffset? ExpiresAt => Volatile.Read(ref _token).ExpiresAt;
+
+    public bool CanRenew => true;
+
+    public int Generation => Volatile.Read(ref _generation);
+
+    /// <summary>Renew five minutes before expiry, or a tenth of the token's life before it for short-lived tokens.</summary>
+    public bool ShouldRenew(DateTimeOffset now)
+    {
+        var token = Volatile.Read(ref _token);
+        var life = token.ExpiresAt - _issuedAt;
+        var margin = TimeSpan.FromTicks(Math.Min(LongestMargin.Ticks, Math.Max(0, life.Ticks / 10)));
+        return now >= token.ExpiresAt - margin;
+    }
+
+    public async Task RenewAsync(int seenGeneration, IHttpTraceSink trace, string userAgent, CancellationToken cancellationToken)
+    {
+        await _renewing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (Generation != seenGeneration)
+            {
+                return;   // another request renewed it meanwhile
+            }
+
+            trace.Verbose($"Renewing the IAM token of {_signIn.UserName}@{_signIn.DomainName} (it expires {ExpiresAt:u}).");
+            var iam = new IamClient(new MrsHttpPipeline(null, trace, userAgent));
+            var token = await iam.RequestTokenAsync(_iamEndpoint, _signIn, _projectId, null, cancellationToken).ConfigureAwait(false);
+            _issuedAt = _clock();
+            Volatile.Write(ref _token, token);
+            Interlocked.Increment(ref _generation);
+            trace.Verbose($"Renewed the IAM token; the new one expires {token.ExpiresAt:u}.");
+        }
+        finally
+        {
+            _renewing.Release();
+        }
+    }
+
+    public Task AuthenticateAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        request.Headers.Remove("X-Auth-Token");
+        request.Headers.TryAddWithoutValidation("X-Auth-Token", Volatile.Read(ref _token).Token);
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        _signIn.Password.Dispose();
+        _renewing.Dispose();
+    }
+
+    public override string ToString() => $"Password token authenticator for {_signIn.UserName}@{_signIn.DomainName}";
+}

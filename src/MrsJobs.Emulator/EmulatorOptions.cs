@@ -1,4 +1,5 @@
 using System;
+using MrsJobs.Emulator.State;
 
 namespace MrsJobs.Emulator;
 
@@ -20,6 +21,12 @@ public sealed class EmulatorOptions
     /// <summary>Whether the forbidden-character rule for job arguments is enforced (on by default).</summary>
     public bool ArgumentCharacterCheck { get; set; } = true;
 
-    /// <summary>The clock for timestamps and token expiry; the system clock by default.</summary>
+    /// <summary>What the job list's 1-based <c>offset</c> counts: pages (the default) or records.</summary>
+    public ListOffsetMode ListOffsetMode { get; set; } = ListOffsetMode.Page;
+
+    /// <summary>The timeline of jobs that no job plan matches; <see cref="JobPlan.Default"/> unless set.</summary>
+    public JobPlan DefaultJobPlan { get; set; } = JobPlan.Default;
+
+    /// <summary>The clock for timestamps, token expiry and job timelines; the system clock by default.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

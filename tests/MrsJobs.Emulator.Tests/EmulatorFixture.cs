@@ -14,13 +14,16 @@ public sealed class EmulatorFixture : IAsyncLifetime
     /// <summary>A client whose base address is the server's.</summary>
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The server's clock: the system clock unless a test freezes it.</summary>
+    public TestClock Clock { get; } = new();
+
     /// <summary>The server's state.</summary>
     public EmulatorState State => Server.State;
 
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        Server = await EmulatorServer.StartAsync();
+        Server = await EmulatorServer.StartAsync(new EmulatorOptions { TimeProvider = Clock });
         Http = new HttpClient { BaseAddress = Server.BaseAddress };
     }
 

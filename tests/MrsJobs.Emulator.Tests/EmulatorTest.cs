@@ -22,11 +22,15 @@ public abstract class EmulatorTest
     protected EmulatorTest(EmulatorFixture fixture)
     {
         Fixture = fixture;
+        fixture.Clock.Release();
         fixture.State.Reset();
     }
 
     /// <summary>The shared emulator.</summary>
     protected EmulatorFixture Fixture { get; }
+
+    /// <summary>The emulator's clock (released to the system clock before each test).</summary>
+    protected TestClock Clock => Fixture.Clock;
 
     /// <summary>The emulator's state.</summary>
     protected EmulatorState State => Fixture.State;

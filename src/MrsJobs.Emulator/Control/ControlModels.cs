@@ -19,8 +19,15 @@ internal sealed record TokenBody(string? User, string? Domain, string? ProjectId
 /// <summary>Reply of <c>POST /_emulator/tokens</c>.</summary>
 internal sealed record TokenView(string Token, string ExpiresAt);
 
-/// <summary>Body of <c>PUT /_emulator/settings</c>, and the reply of both settings routes. A null member is left unchanged.</summary>
-internal sealed record SettingsBody(double? TokenLifetimeSeconds, bool? ArgumentCharacterCheck);
+/// <summary>
+/// Body of <c>PUT /_emulator/settings</c>, and the reply of both settings routes. A null member is left
+/// unchanged; so is a member of <c>default_job_plan</c> left out.
+/// </summary>
+internal sealed record SettingsBody(
+    double? TokenLifetimeSeconds,
+    bool? ArgumentCharacterCheck,
+    string? ListOffsetMode,
+    JobPlanBody? DefaultJobPlan);
 
 /// <summary>Body of <c>POST /_emulator/faults</c>, and an item of <c>GET /_emulator/faults</c>.</summary>
 internal sealed record FaultBody(
@@ -48,15 +55,3 @@ internal sealed record RequestView(
     IReadOnlyDictionary<string, string> Headers,
     string Body,
     int Status);
-
-/// <summary>An item of <c>GET /_emulator/jobs</c>; <c>submitted_time</c> is UTC epoch milliseconds, as MRS lists it.</summary>
-internal sealed record JobView(
-    string JobId,
-    string ProjectId,
-    string ClusterId,
-    string JobType,
-    string JobName,
-    IReadOnlyList<string> Arguments,
-    IReadOnlyDictionary<string, string> Properties,
-    string User,
-    long SubmittedTime);

@@ -26,16 +26,11 @@ internal static class ControlRoutes
             state.Requests.Clear();
             return Results.NoContent();
         });
-        control.MapGet("/jobs", (EmulatorState state) => ControlJson.Ok(state.Jobs.GetAll().Select(j => new JobView(
-            j.JobId,
-            j.ProjectId,
-            j.ClusterId,
-            j.JobType,
-            j.JobName,
-            j.Arguments,
-            j.Properties,
-            j.User,
-            j.SubmittedAt.ToUnixTimeMilliseconds()))));
+        control.MapGet("/jobs", JobControl.List);
+        control.MapPost("/jobs", JobControl.AddAsync);
+        control.MapGet("/job-plans", JobPlanControl.List);
+        control.MapPost("/job-plans", JobPlanControl.AddAsync);
+        control.MapDelete("/job-plans", JobPlanControl.Clear);
 
         control.MapGet("/clusters", ClusterControl.List);
         control.MapPost("/clusters", ClusterControl.PutAsync);

@@ -18,6 +18,30 @@ internal static class SettingsControl
             return failure!;
         }
 
+        ListOffsetMode? mode = body.ListOffsetMode switch
+        {
+            null => state.Settings.ListOffsetMode,
+            "page" => ListOffsetMode.Page,
+            "record" => ListOffsetMode.Record,
+            _ => null,
+        };
+        if (mode is null)
+        {
+            return ControlJson.BadRequest($"Unknown list_offset_mode '{body.ListOffsetMode}': use page or record.");
+        }
+
+        var plan = state.Settings.DefaultJobPlan;
+        if (body.DefaultJobPlan is { } planBody)
+        {
+            var parsed = JobPlanText.Parse(planBody, "*", plan, out var error);
+            if (parsed is null)
+            {
+                return ControlJson.BadRequest("default_job_plan: " + error);
+            }
+
+            plan = parsed;
+        }
+
         if (body.TokenLifetimeSeconds is { } seconds)
         {
             state.Settings.TokenLifetime = TimeSpan.FromSeconds(seconds);
@@ -28,9 +52,14 @@ internal static class SettingsControl
             state.Settings.ArgumentCharacterCheck = check;
         }
 
+        state.Settings.ListOffsetMode = mode.Value;
+        state.Settings.DefaultJobPlan = plan;
         return ControlJson.Ok(View(state.Settings));
     }
 
-    private static SettingsBody View(EmulatorSettings settings) =>
-        new(settings.TokenLifetime.TotalSeconds, settings.ArgumentCharacterCheck);
+    private static SettingsBody View(EmulatorSettings settings) => new(
+        settings.TokenLifetime.TotalSeconds,
+        settings.ArgumentCharacterCheck,
+        settings.ListOffsetMode == ListOffsetMode.Record ? "record" : "page",
+        JobPlanText.View(settings.DefaultJobPlan));
 }

@@ -14,12 +14,12 @@ internal static class ClusterGate
     /// <summary>Returns the refusal, or <see langword="null"/> when the job may be submitted.</summary>
     public static Http.JsonReply? Check(EmulatorState state, string projectId, string clusterId, string userName, string jobType)
     {
-        var cluster = state.Clusters.Find(clusterId);
-        if (cluster is null || cluster.ProjectId != projectId)
+        if (CheckExists(state, projectId, clusterId) is { } missing)
         {
-            return Http.GatewayErrors.Canonical(404, "12000003", $"The cluster does not exist: {clusterId}");
+            return missing;
         }
 
+        var cluster = state.Clusters.Find(clusterId)!;
         if (!cluster.IsRunning)
         {
             return MrsErrors.SubmitRefused(
@@ -36,5 +36,14 @@ internal static class ClusterGate
         return cluster.Components.Contains(requirement.Component)
             ? null
             : MrsErrors.SubmitRefused(requirement.ErrorCode, requirement.ErrorMsg);
+    }
+
+    /// <summary>404 12000003 unless the cluster exists in the project, in any state (the lifecycle endpoints need no more).</summary>
+    public static Http.JsonReply? CheckExists(EmulatorState state, string projectId, string clusterId)
+    {
+        var cluster = state.Clusters.Find(clusterId);
+        return cluster is null || cluster.ProjectId != projectId
+            ? Http.GatewayErrors.Canonical(404, "12000003", $"The cluster does not exist: {clusterId}")
+            : null;
     }
 }

@@ -24,6 +24,9 @@ internal static class JobSubmissionRules
     private static readonly string[] AllowedMembers = { "job_type", "job_name", "arguments", "properties" };
     private static readonly Regex JobNamePattern = new("^[A-Za-z0-9_-]{1,64}$", RegexOptions.CultureInvariant);
 
+    /// <summary>Whether a job name matches <c>^[A-Za-z0-9_-]{1,64}$</c>.</summary>
+    public static bool IsValidJobName(string jobName) => JobNamePattern.IsMatch(jobName);
+
     /// <summary>Checks a body; returns the submission, or null with <paramref name="error"/> set.</summary>
     public static JobSubmission? Check(string body, bool argumentCharacterCheck, out string? error)
     {
@@ -49,7 +52,7 @@ internal static class JobSubmissionRules
             }
 
             var jobName = error is null ? RequiredString(root, "job_name", out error) : null;
-            if (error is null && !JobNamePattern.IsMatch(jobName!))
+            if (error is null && !IsValidJobName(jobName!))
             {
                 error = "job_name: must match ^[A-Za-z0-9_-]{1,64}$ (1 to 64 letters, digits, '-' or '_')";
             }

@@ -6,7 +6,7 @@ namespace MrsJobs.Emulator.Mrs;
 
 /// <summary>
 /// The MRS route group, <c>/v2/{project_id}</c>. Every endpoint in it passes <see cref="MrsAuthFilter"/>;
-/// the job lifecycle endpoints (list, show, kill, batch-delete, sql-result) go here too.
+/// it holds submission and the job lifecycle (list, show, kill, batch-delete, sql-result).
 /// </summary>
 internal static class MrsRoutes
 {
@@ -15,5 +15,10 @@ internal static class MrsRoutes
         var mrs = endpoints.MapGroup("/v2/{project_id}").AddEndpointFilter<MrsAuthFilter>();
         var jobs = mrs.MapGroup("/clusters/{cluster_id}/job-executions");
         jobs.MapPost(string.Empty, SubmitJobEndpoint.HandleAsync);
+        jobs.MapGet(string.Empty, ListJobsEndpoint.Handle);
+        jobs.MapPost("/batch-delete", BatchDeleteEndpoint.HandleAsync);
+        jobs.MapGet("/{job_execution_id}", JobLookup.Route(ShowJobEndpoint.Handle));
+        jobs.MapPost("/{job_execution_id}/kill", JobLookup.Route(KillJobEndpoint.Handle));
+        jobs.MapGet("/{job_execution_id}/sql-result", JobLookup.Route(SqlResultEndpoint.Handle));
     }
 }

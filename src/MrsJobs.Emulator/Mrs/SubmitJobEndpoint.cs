@@ -21,12 +21,9 @@ internal static class SubmitJobEndpoint
         [FromRoute(Name = "cluster_id")] string clusterId,
         EmulatorState state)
     {
-        if (!ContentTypeRule.Accepts(context.Request.ContentType))
+        if (ContentTypeRule.Check(context.Request) is { } unsupported)
         {
-            return GatewayErrors.Canonical(
-                StatusCodes.Status415UnsupportedMediaType,
-                MrsErrors.InvalidParameterCode,
-                $"Unsupported Content-Type '{context.Request.ContentType}': send application/json; charset=utf-8");
+            return unsupported;
         }
 
         var body = await RequestText.ReadBodyAsync(context.Request).ConfigureAwait(false);
@@ -48,7 +45,7 @@ internal static class SubmitJobEndpoint
             return MrsErrors.FromFault(context, fault);
         }
 
-        var job = new StoredJob(
+        var job = state.Admit(new StoredJob(
             Guid.NewGuid().ToString(),
             projectId,
             clusterId,
@@ -57,8 +54,7 @@ internal static class SubmitJobEndpoint
             submission.Arguments,
             submission.Properties,
             caller.UserName,
-            state.Time.GetUtcNow());
-        state.Jobs.Add(job);
+            state.Time.GetUtcNow()));
         return JsonReply.Create(StatusCodes.Status200OK, new JsonObject
         {
             ["job_submit_result"] = new JsonObject

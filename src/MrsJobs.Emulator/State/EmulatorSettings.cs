@@ -8,6 +8,8 @@ public sealed class EmulatorSettings
 {
     private long tokenLifetimeTicks;
     private int argumentCharacterCheck;
+    private int listOffsetMode;
+    private JobPlan defaultJobPlan = JobPlan.Default;
 
     internal EmulatorSettings(EmulatorOptions options) => Reset(options);
 
@@ -28,9 +30,25 @@ public sealed class EmulatorSettings
         set => Volatile.Write(ref argumentCharacterCheck, value ? 1 : 0);
     }
 
+    /// <summary>What the job list's 1-based <c>offset</c> counts; the documentation leaves it open, so tests choose.</summary>
+    public ListOffsetMode ListOffsetMode
+    {
+        get => (ListOffsetMode)Volatile.Read(ref listOffsetMode);
+        set => Volatile.Write(ref listOffsetMode, (int)value);
+    }
+
+    /// <summary>The timeline of jobs that no job plan matches (its <see cref="JobPlan.JobName"/> is <c>*</c>).</summary>
+    public JobPlan DefaultJobPlan
+    {
+        get => Volatile.Read(ref defaultJobPlan);
+        set => Volatile.Write(ref defaultJobPlan, value ?? throw new ArgumentNullException(nameof(value)));
+    }
+
     internal void Reset(EmulatorOptions options)
     {
         TokenLifetime = options.TokenLifetime;
         ArgumentCharacterCheck = options.ArgumentCharacterCheck;
+        ListOffsetMode = options.ListOffsetMode;
+        DefaultJobPlan = options.DefaultJobPlan;
     }
 }

@@ -21,6 +21,7 @@ public sealed class EmulatorState
         Identity = new IdentityStore(Time);
         Clusters = new ClusterStore();
         Jobs = new JobStore();
+        JobPlans = new JobPlanStore();
         Faults = new FaultQueue();
         Requests = new RequestLog();
         SeedData.Apply(Identity, Clusters);
@@ -41,6 +42,9 @@ public sealed class EmulatorState
     /// <summary>Accepted jobs.</summary>
     public JobStore Jobs { get; }
 
+    /// <summary>Per-job-name timelines.</summary>
+    public JobPlanStore JobPlans { get; }
+
     /// <summary>Queued one-shot faults.</summary>
     public FaultQueue Faults { get; }
 
@@ -48,7 +52,25 @@ public sealed class EmulatorState
     public RequestLog Requests { get; }
 
     /// <summary>
-    /// Restores the seeded state: identities (issued tokens are forgotten), clusters, jobs, faults,
+    /// Stores an accepted job with the plan its name resolves to (the first matching job plan, else the
+    /// default plan setting) and its YARN application numbers.
+    /// </summary>
+    /// <param name="job">The job as submitted.</param>
+    /// <returns>The job as stored.</returns>
+    public StoredJob Admit(StoredJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var stored = job with
+        {
+            Plan = JobPlans.Resolve(job.JobName, Settings.DefaultJobPlan),
+            ApplicationNumber = Jobs.NextApplicationNumber(),
+        };
+        Jobs.Add(stored);
+        return stored;
+    }
+
+    /// <summary>
+    /// Restores the seeded state: identities (issued tokens are forgotten), clusters, jobs, job plans, faults,
     /// recorded requests and settings.
     /// </summary>
     public void Reset()
@@ -56,6 +78,7 @@ public sealed class EmulatorState
         Identity.Clear();
         Clusters.Clear();
         Jobs.Clear();
+        JobPlans.Clear();
         Faults.Clear();
         Requests.Clear();
         Settings.Reset(options);

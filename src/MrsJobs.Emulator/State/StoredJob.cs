@@ -22,4 +22,14 @@ public sealed record StoredJob(
     IReadOnlyList<string> Arguments,
     IReadOnlyDictionary<string, string> Properties,
     string User,
-    DateTimeOffset SubmittedAt);
+    DateTimeOffset SubmittedAt)
+{
+    /// <summary>The timeline the job follows (see <see cref="JobTimeline"/>).</summary>
+    public JobPlan Plan { get; init; } = JobPlan.Default;
+
+    /// <summary>When the job was killed, or <see langword="null"/>.</summary>
+    public DateTimeOffset? KilledAt { get; init; }
+
+    /// <summary>The YARN application number of the launcher; the job's own application is the next number.</summary>
+    public int ApplicationNumber { get; init; }
+}

@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace MrsJobs.Emulator.Control;
+
+/// <summary>
+/// Body of <c>POST /_emulator/job-plans</c> and of <c>default_job_plan</c> in the settings, and their
+/// replies. Durations in milliseconds; <c>result</c> SUCCEEDED or FAILED; <c>final_state</c> FINISHED or
+/// FAILED; <c>sql_results</c> a JSON object (or null for the default rows).
+/// </summary>
+internal sealed record JobPlanBody(
+    string? JobName,
+    double? NewMs,
+    double? AcceptedMs,
+    double? RunningMs,
+    string? Result,
+    string? FinalState,
+    JsonElement? SqlResults);
+
+/// <summary>Body of <c>POST /_emulator/jobs</c>: jobs stored without the submit path, for paging tests.</summary>
+internal sealed record JobsBody(
+    int? Count,
+    string? JobName,
+    string? JobType,
+    string? ClusterId,
+    string? User,
+    IReadOnlyList<string>? Arguments,
+    IReadOnlyDictionary<string, string>? Properties,
+    long? SubmittedTime,
+    long? IntervalMs);
+
+/// <summary>Reply of <c>POST /_emulator/jobs</c>: the new ids, oldest first.</summary>
+internal sealed record JobsAdded(IReadOnlyList<string> JobIds);
+
+/// <summary>An item of <c>GET /_emulator/jobs</c>; <c>submitted_time</c> is UTC epoch milliseconds, as MRS lists it.</summary>
+internal sealed record JobView(
+    string JobId,
+    string ProjectId,
+    string ClusterId,
+    string JobType,
+    string JobName,
+    IReadOnlyList<string> Arguments,
+    IReadOnlyDictionary<string, string> Properties,
+    string User,
+    long SubmittedTime,
+    string JobState,
+    string JobResult);

@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using MrsJobs.Emulator.Mrs;
+using MrsJobs.Emulator.State;
+
+namespace MrsJobs.Emulator.Control;
+
+/// <summary><c>/_emulator/jobs</c>: list the stored jobs with their state now, and store many at once.</summary>
+internal static class JobControl
+{
+    public const int MaxCount = 10_000;
+
+    public static IResult List(EmulatorState state)
+    {
+        var now = state.Time.GetUtcNow();
+        return ControlJson.Ok(state.Jobs.GetAll().Select(j =>
+        {
+            var status = JobTimeline.At(j, now);
+            return new JobView(
+                j.JobId,
+                j.ProjectId,
+                j.ClusterId,
+                j.JobType,
+                j.JobName,
+                j.Arguments,
+                j.Properties,
+                j.User,
+                j.SubmittedAt.ToUnixTimeMilliseconds(),
+                status.State,
+                status.Result);
+        }));
+    }
+
+    /// <summary>
+    /// Stores <c>count</c> jobs as if submitted (plans resolved by name), <c>interval_ms</c> apart, the last
+    /// at <c>submitted_time</c> (default now); <c>{n}</c> in <c>job_name</c> becomes the 1-based index.
+    /// </summary>
+    public static async Task<IResult> AddAsync(HttpRequest request, EmulatorState state)
+    {
+        var (body, failure) = await ControlJson.ReadAsync<JobsBody>(request).ConfigureAwait(false);
+        if (body is null)
+        {
+            return failure!;
+        }
+
+        var count = body.Count ?? 1;
+        var interval = body.IntervalMs ?? 1;
+        var jobType = body.JobType ?? "MapReduce";
+        var cluster = state.Clusters.Find(body.ClusterId ?? SeedData.FullClusterId);
+        var error = count is < 1 or > MaxCount ? $"count must be from 1 to {MaxCount}."
+            : interval < 0 ? "interval_ms must be at least 0."
+            : !JobTypes.All.Contains(jobType, StringComparer.Ordinal) ? $"Unknown job_type '{jobType}'."
+            : cluster is null ? $"No cluster {body.ClusterId}."
+            : null;
+        var names = Enumerable.Range(1, error is null ? count : 0)
+            .Select(n => (body.JobName ?? "bulk-job-{n}").Replace("{n}", n.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
+            .ToArray();
+        error ??= names.FirstOrDefault(n => !JobSubmissionRules.IsValidJobName(n)) is { } bad ? $"job_name '{bad}' breaks ^[A-Za-z0-9_-]{{1,64}}$." : null;
+        if (error is not null)
+        {
+            return ControlJson.BadRequest(error);
+        }
+
+        var last = body.SubmittedTime is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : state.Time.GetUtcNow();
+        var ids = new List<string>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var job = state.Admit(new StoredJob(
+                Guid.NewGuid().ToString(),
+                cluster!.ProjectId,
+                cluster.ClusterId,
+                JobTypes.StoredAs(jobType),
+                names[i],
+                body.Arguments ?? Array.Empty<string>(),
+                body.Properties ?? new Dictionary<string, string>(),
+                body.User ?? SeedData.UserName,
+                last.AddMilliseconds(-(count - 1 - i) * (double)interval)));
+            ids.Add(job.JobId);
+        }
+
+        return ControlJson.Ok(new JobsAdded(ids), StatusCodes.Status201Created);
+    }
+}

@@ -1,0 +1,100 @@
+using System;
+using System.Diagnostics;
+using System.Security;
+
+namespace MrsJobs.Core.Credentials;
+
+/// <summary>
+/// A Huawei Cloud access key pair (AK/SK, plus the security token of temporary keys) with the settings that
+/// came with it, and where it came from. The key material stays in <see cref="SecureString"/>s: no property
+/// and not <see cref="ToString"/> ever shows it (<see cref="AccessKeyHint"/> shows the last four characters
+/// of the AK, as <c>aws configure list</c> does, so a person can tell keys apart).
+/// </summary>
+[DebuggerDisplay("{ToString(),nq}")]
+public sealed class AccessKeyCredentials
+{
+    private const int HintLength = 4;
+    private const int ShortestHintedKey = 16;
+
+    /// <summary>Creates the credentials. Normally made by <see cref="CredentialChain"/>.</summary>
+    /// <exception cref="ArgumentException">The access key or secret key is null or empty.</exception>
+    public AccessKeyCredentials(
+        SecureString accessKey,
+        SecureString secretKey,
+        SecureString? securityToken,
+        string? projectId,
+        string? domainId,
+        Uri? iamEndpoint,
+        CredentialSourceKind sourceKind,
+        string source)
+    {
+        AccessKey = SecretText.IsGiven(accessKey) ? accessKey : throw new ArgumentException("The access key is empty.", nameof(accessKey));
+        SecretKey = SecretText.IsGiven(secretKey) ? secretKey : throw new ArgumentException("The secret key is empty.", nameof(secretKey));
+        SecurityToken = SecretText.IsGiven(securityToken) ? securityToken : null;
+        ProjectId = CredentialRules.Clean(projectId);
+        DomainId = CredentialRules.Clean(domainId);
+        IamEndpoint = iamEndpoint;
+        SourceKind = sourceKind;
+        Source = source ?? throw new ArgumentNullException(nameof(source));
+        AccessKeyHint = Hint(SecretText.Reveal(accessKey));
+    }
+
+    /// <summary>The access key id (AK).</summary>
+    public SecureString AccessKey { get; }
+
+    /// <summary>The secret access key (SK).</summary>
+    public SecureString SecretKey { get; }
+
+    /// <summary>The security token of temporary keys; <c>null</c> for permanent keys.</summary>
+    public SecureString? SecurityToken { get; }
+
+    /// <summary><c>true</c> for temporary keys (they come with a security token and expire).</summary>
+    public bool IsTemporary => SecurityToken is not null;
+
+    /// <summary>The AK's last four characters behind asterisks (<c>****WXYZ</c>); only asterisks for a short AK.</summary>
+    public string AccessKeyHint { get; }
+
+    /// <summary>The project id, when the source gave one; otherwise it is looked up from the region.</summary>
+    public string? ProjectId { get; }
+
+    /// <summary>The account (domain) id, when the source gave one.</summary>
+    public string? DomainId { get; }
+
+    /// <summary>The IAM endpoint, when the source (or <c>HUAWEICLOUD_SDK_IAM_ENDPOINT</c>) gave one.</summary>
+    public Uri? IamEndpoint { get; }
+
+    /// <summary>Which kind of source the keys came from.</summary>
+    public CredentialSourceKind SourceKind { get; }
+
+    /// <summary>Where exactly the keys came from, e.g. <c>profile file /home/x/.huaweicloud/credentials [basic]</c>.</summary>
+    public string Source { get; }
+
+    /// <summary>
+    /// The same keys with other settings: a given value replaces the source's, <c>null</c> keeps it.
+    /// </summary>
+    internal AccessKeyCredentials WithSettings(string? projectId, string? domainId, Uri? iamEndpoint) =>
+        new(
+            AccessKey,
+            SecretKey,
+            SecurityToken,
+            CredentialRules.Clean(projectId) ?? ProjectId,
+            CredentialRules.Clean(domainId) ?? DomainId,
+            iamEndpoint ?? IamEndpoint,
+            SourceKind,
+            Source);
+
+    /// <inheritdoc />
+    public override string ToString()
+    {
+        var kind = IsTemporary ? "temporary access key" : "access key";
+        var project = ProjectId is null ? string.Empty : $", project {ProjectId}";
+        var domain = DomainId is null ? string.Empty : $", domain {DomainId}";
+        var iam = IamEndpoint is null ? string.Empty : $", IAM {IamEndpoint}";
+        return $"{kind} {AccessKeyHint} from {Source}{project}{domain}{iam}";
+    }
+
+    private static string Hint(string accessKey) =>
+        accessKey.Length >= ShortestHintedKey
+            ? "****" + accessKey.Substring(accessKey.Length - HintLength)
+            : "****";
+}

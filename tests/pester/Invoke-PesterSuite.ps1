@@ -7,7 +7,9 @@ param(
     [Parameter(Mandatory)] [string] $PesterModule,
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $EmulatorPath,
-    [Parameter(Mandatory)] [string] $ResultPath
+    [Parameter(Mandatory)] [string] $ResultPath,
+    # Test files to run (all by default); for a quick run of one file while working on it.
+    [string[]] $TestPath = @($PSScriptRoot)
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $PesterModule -Force
@@ -19,7 +21,7 @@ try {
     $env:MRSJOBS_TEST_EMULATOR = $emulator.Url
     $env:MRSJOBS_TEST_EMULATOR_PATH = (Resolve-Path $EmulatorPath).Path
     $configuration = New-PesterConfiguration
-    $configuration.Run.Path = $PSScriptRoot
+    $configuration.Run.Path = $TestPath
     $configuration.Run.PassThru = $true
     $configuration.Output.Verbosity = 'Detailed'
     $configuration.TestResult.Enabled = $true

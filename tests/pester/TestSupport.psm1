@@ -79,6 +79,20 @@ function Get-EmulatorJob {
     @(Invoke-MrsEmulatorControl -Url (Get-EmulatorUrl) -Method Get -Path 'jobs')
 }
 
+function Add-EmulatorJobPlan {
+    <# Sets how jobs whose name matches JobName (* wildcard) run: durations in ms, result, final state, SQL rows. #>
+    param([Parameter(Mandatory)] [string] $JobName, [hashtable] $Plan = @{})
+    $body = @{ job_name = $JobName } + $Plan
+    $null = Invoke-MrsEmulatorControl -Url (Get-EmulatorUrl) -Method Post -Path 'job-plans' -Body $body
+}
+
+function Add-EmulatorJob {
+    <# Stores jobs without the submit path (for paging); returns their ids, oldest first. #>
+    param([int] $Count = 1, [string] $JobName = 'bulk-job-{n}', [string] $ClusterId = $script:Seed.FullCluster, [hashtable] $Extra = @{})
+    $body = @{ count = $Count; job_name = $JobName; cluster_id = $ClusterId } + $Extra
+    (Invoke-MrsEmulatorControl -Url (Get-EmulatorUrl) -Method Post -Path 'jobs' -Body $body).job_ids
+}
+
 function Get-RequestHeader {
     <# A header of a recorded request, by name, whatever the case the recorder kept. #>
     param([Parameter(Mandatory)] $Request, [Parameter(Mandatory)] [string] $Name)
@@ -90,7 +104,7 @@ function Invoke-InNewRunspace {
     <#
     .SYNOPSIS
         Runs a script block in a new runspace of this process (its own thread, its own module state), with
-        the module under test and this support module imported there. Returns Output, Errors and Caught
+        the module under test and this support module imported there. Returns Output, Errors, Progress and Caught
         (the terminating error, if any, as an ErrorRecord).
     #>
     param([Parameter(Mandatory)] [scriptblock] $ScriptBlock, [object[]] $ArgumentList = @())
@@ -112,7 +126,8 @@ function Invoke-InNewRunspace {
         [pscustomobject]@{
             Output = @($result.Output)
             Caught = $result.Caught
-            Errors = @($shell.Streams.Error)
+            Errors   = @($shell.Streams.Error)
+            Progress = @($shell.Streams.Progress)
         }
     }
     finally {
@@ -137,4 +152,4 @@ function Get-TerminatingError {
 
 Export-ModuleMember -Function Get-TestSeed, Get-EmulatorUrl, Import-ModuleUnderTest, Reset-Emulator, Get-EmulatorRequest,
     Set-EmulatorSetting, Add-EmulatorFault, New-EmulatorToken, New-TestCredential, Connect-TestProject, ConvertFrom-RequestBody,
-    Invoke-MrsEmulatorControl, Get-EmulatorJob, Get-RequestHeader, Invoke-InNewRunspace, Get-ClosedLoopbackPort, Get-TerminatingError
+    Invoke-MrsEmulatorControl, Get-EmulatorJob, Add-EmulatorJobPlan, Add-EmulatorJob, Get-RequestHeader, Invoke-InNewRunspace, Get-ClosedLoopbackPort, Get-TerminatingError

@@ -3,7 +3,11 @@ using System.Text.RegularExpressions;
 
 namespace MrsJobs.Core.Api;
 
-/// <summary>A job name filter: exact (ignoring case) or a wildcard pattern with <c>*</c> and <c>?</c>, as PowerShell users write them.</summary>
+/// <summary>
+/// A job name filter. A plain name is exact and case-sensitive, as the service stores names, and can be
+/// sent to the service; a pattern with <c>*</c> or <c>?</c> is matched locally, in any case, as
+/// PowerShell's wildcards are.
+/// </summary>
 public sealed class NamePattern
 {
     private readonly Regex _regex;
@@ -24,7 +28,8 @@ public sealed class NamePattern
             });
         }
 
-        _regex = new Regex(regex.Append('$').ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline);
+        var options = RegexOptions.CultureInvariant | RegexOptions.Singleline | (HasWildcards ? RegexOptions.IgnoreCase : RegexOptions.None);
+        _regex = new Regex(regex.Append('$').ToString(), options);
     }
 
     /// <summary>The pattern as given.</summary>

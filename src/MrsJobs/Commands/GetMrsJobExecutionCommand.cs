@@ -40,7 +40,7 @@ public sealed class GetMrsJobExecutionCommand : MrsApiCmdletBase
     public string ClusterId { get; set; } = string.Empty;
 
     /// <summary>
-    /// <para type="description">Only jobs with this name (any case). Wildcards * and ? are allowed.</para>
+    /// <para type="description">Only jobs with this name: a plain name matches exactly (case-sensitive, and is sent to the service); with the wildcards * and ? it matches in any case and is checked locally.</para>
     /// </summary>
     [Parameter(ParameterSetName = ListSet)]
     [Alias("job_name", "Name")]

@@ -73,7 +73,7 @@ public class JobListQueryTests
         };
         var job = new JobExecution
         {
-            JobName = "Daily-ETL",
+            JobName = "DAILY-ETL",
             JobType = "SparkSubmit",
             State = "FINISHED",
             Result = "SUCCEEDED",
@@ -93,13 +93,14 @@ public class JobListQueryTests
 
     [Theory]
     [InlineData("etl", "etl", true)]
-    [InlineData("etl", "ETL", true)]
+    [InlineData("etl", "ETL", false)]
+    [InlineData("etl*", "ETL-2", true)]
     [InlineData("etl", "etl-2", false)]
     [InlineData("etl*", "etl-2", true)]
     [InlineData("e?l", "eTl", true)]
     [InlineData("a.b", "axb", false)]
     [InlineData("[x]", "[x]", true)]
-    public void MatchesNamesExactlyOrByWildcard(string pattern, string name, bool matches)
+    public void MatchesPlainNamesExactlyAndPatternsInAnyCase(string pattern, string name, bool matches)
     {
         Assert.Equal(matches, new NamePattern(pattern).IsMatch(name));
     }

@@ -12,11 +12,12 @@ namespace MrsJobs.Commands;
 
 /// <summary>
 /// <para type="synopsis">Deletes MRS job records, in batches.</para>
-/// <para type="description">Collects the jobs from the pipeline and deletes them per cluster with batch-delete, up to -BatchSize at a time. Asks for confirmation for each job unless -Force is given.</para>
+/// <para type="description">Collects the jobs from the pipeline and, once the input has ended, deletes them per cluster with batch-delete, up to -BatchSize at a time: deleting while an upstream Get-MrsJobExecution is still paging would shift its pages and skip jobs. Asks for confirmation for each job unless -Force is given.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "MrsJobExecution", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 public sealed class RemoveMrsJobExecutionCommand : MrsJobCmdletBase
 {
+    // The ids to delete per cluster, in arrival order; sent once the input has ended.
     private readonly Dictionary<string, List<string>> _batches = new(StringComparer.OrdinalIgnoreCase);
     private MrsSession? _session;
 
@@ -54,20 +55,17 @@ public sealed class RemoveMrsJobExecutionCommand : MrsJobCmdletBase
         {
             batch.Add(JobId);
         }
-
-        if (batch.Count >= BatchSize)
-        {
-            Send(ClusterId, batch.ToList());
-            batch.Clear();
-        }
     }
 
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        foreach (var batch in _batches.Where(b => b.Value.Count > 0))
+        foreach (var cluster in _batches)
         {
-            Send(batch.Key, batch.Value);
+            for (var start = 0; start < cluster.Value.Count; start += BatchSize)
+            {
+                Send(cluster.Key, cluster.Value.Skip(start).Take(BatchSize).ToList());
+            }
         }
     }
 

@@ -19,11 +19,12 @@ public sealed class EmulatorState
         Time = this.options.TimeProvider;
         Settings = new EmulatorSettings(this.options);
         Identity = new IdentityStore(Time);
+        AccessKeys = new AccessKeyStore();
         Clusters = new ClusterStore();
         Jobs = new JobStore();
         Faults = new FaultQueue();
         Requests = new RequestLog();
-        SeedData.Apply(Identity, Clusters);
+        SeedData.Apply(Identity, AccessKeys, Clusters);
     }
 
     /// <summary>The clock every timestamp and expiry check uses.</summary>
@@ -34,6 +35,9 @@ public sealed class EmulatorState
 
     /// <summary>Accounts, users, projects and tokens.</summary>
     public IdentityStore Identity { get; }
+
+    /// <summary>Access keys (AK/SK) and their lockout.</summary>
+    public AccessKeyStore AccessKeys { get; }
 
     /// <summary>Clusters.</summary>
     public ClusterStore Clusters { get; }
@@ -48,17 +52,18 @@ public sealed class EmulatorState
     public RequestLog Requests { get; }
 
     /// <summary>
-    /// Restores the seeded state: identities (issued tokens are forgotten), clusters, jobs, faults,
+    /// Restores the seeded state: identities and access keys (issued tokens, added keys and lockouts are forgotten), clusters, jobs, faults,
     /// recorded requests and settings.
     /// </summary>
     public void Reset()
     {
         Identity.Clear();
+        AccessKeys.Clear();
         Clusters.Clear();
         Jobs.Clear();
         Faults.Clear();
         Requests.Clear();
         Settings.Reset(options);
-        SeedData.Apply(Identity, Clusters);
+        SeedData.Apply(Identity, AccessKeys, Clusters);
     }
 }

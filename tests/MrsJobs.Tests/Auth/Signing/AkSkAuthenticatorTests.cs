@@ -163,16 +163,7 @@ public class AkSkAuthenticatorTests
 
     private static AkSkCredentials Credentials(string? token = null) => new("AKEXAMPLE", Secure("secret-key"), token);
 
-    private static SecureString Secure(string text)
-    {
-        var secure = new SecureString();
-        foreach (var c in text)
-        {
-            secure.AppendChar(c);
-        }
-
-        return secure;
-    }
+    private static SecureString Secure(string text) => new System.Net.NetworkCredential(string.Empty, text).SecurePassword;
 
     private static string Header(HttpRequestMessage request, string name) => request.Headers.GetValues(name).Single();
 }

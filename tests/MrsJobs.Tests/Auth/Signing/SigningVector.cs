@@ -55,17 +55,7 @@ public sealed class SigningVector
     }
 
     /// <summary>The SK as a read-only secure string.</summary>
-    public SecureString SecretKey()
-    {
-        var secure = new SecureString();
-        foreach (var c in Sk)
-        {
-            secure.AppendChar(c);
-        }
-
-        secure.MakeReadOnly();
-        return secure;
-    }
+    public SecureString SecretKey() => new System.Net.NetworkCredential(string.Empty, Sk).SecurePassword;
 
     /// <inheritdoc />
     public override string ToString() => Name;

@@ -92,6 +92,8 @@ internal static class Program
             $"  account (domain) {domain.Name}, id {domain.Id}",
             $"  user {SeedData.UserName} / {SeedData.Password}: synchronized to every cluster",
             $"  user {SeedData.UnsyncedUserName} / {SeedData.UnsyncedPassword}: synchronized to no cluster (submissions get 0192)",
+            $"  access key of {SeedData.UserName}: AK {SeedData.AccessKey} SK {SeedData.SecretKey}",
+            $"  temporary access key of {SeedData.UserName}: AK {SeedData.TemporaryAccessKey} SK {SeedData.TemporarySecretKey} X-Security-Token {SeedData.SecurityToken}",
         }.Concat(state.Identity.GetProjects(domain.Id).Select(p => $"  project {p.Name}, id {p.Id}"))
          .Concat(state.Clusters.GetAll().Select(c => $"  cluster {c.ClusterId} in {c.ProjectId}: {Purpose(c)}"))
          .Append($"  tokens live {state.Settings.TokenLifetime.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s; stop with Ctrl+C or SIGTERM"

@@ -10,7 +10,7 @@ namespace MrsJobs.Core.Auth;
 /// Adds <c>X-Auth-Token</c> with a token the user gave, which cannot be renewed. Holds the token
 /// privately: it never appears in <see cref="ToString"/> or any property.
 /// </summary>
-internal sealed class TokenAuthenticator : IRequestAuthenticator
+internal sealed class TokenAuthenticator : FixedCredentialsAuthenticator
 {
     private readonly string _token;
 
@@ -26,20 +26,11 @@ internal sealed class TokenAuthenticator : IRequestAuthenticator
         Method = method;
     }
 
-    public string Method { get; }
+    public override string Method { get; }
 
-    public DateTimeOffset? ExpiresAt { get; }
+    public override DateTimeOffset? ExpiresAt { get; }
 
-    public bool CanRenew => false;
-
-    public int Generation => 0;
-
-    public bool ShouldRenew(DateTimeOffset now) => false;
-
-    public Task RenewAsync(int seenGeneration, IHttpTraceSink trace, string userAgent, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException("A token given to Connect-MrsProject cannot be renewed.");
-
-    public Task AuthenticateAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    public override Task AuthenticateAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Headers.Remove("X-Auth-Token");
         request.Headers.TryAddWithoutValidation("X-Auth-Token", _token);

@@ -19,6 +19,12 @@ internal sealed record TokenBody(string? User, string? Domain, string? ProjectId
 /// <summary>Reply of <c>POST /_emulator/tokens</c>.</summary>
 internal sealed record TokenView(string Token, string ExpiresAt);
 
+/// <summary>Body of <c>POST /_emulator/access-keys</c>; <c>temporary</c> defaults to whether a security token is given.</summary>
+internal sealed record AccessKeyBody(string? User, string? Domain, string? AccessKey, string? SecretKey, bool? Temporary, string? SecurityToken);
+
+/// <summary>Reply of <c>POST /_emulator/access-keys</c> (the SK is not echoed).</summary>
+internal sealed record AccessKeyView(string AccessKey, bool Temporary, string? SecurityToken, string User, string Domain, string DomainId);
+
 /// <summary>
 /// Body of <c>PUT /_emulator/settings</c>, and the reply of both settings routes. A null member is left
 /// unchanged; so is a member of <c>default_job_plan</c> left out.

@@ -37,6 +37,7 @@ internal static class ControlRoutes
         control.MapDelete("/clusters/{cluster_id}", ClusterControl.Remove);
         control.MapPost("/users", IdentityControl.AddUserAsync);
         control.MapPost("/tokens", IdentityControl.IssueTokenAsync);
+        control.MapPost("/access-keys", AccessKeyControl.AddAsync);
         control.MapGet("/settings", SettingsControl.Get);
         control.MapPut("/settings", SettingsControl.PutAsync);
         control.MapGet("/faults", FaultControl.List);

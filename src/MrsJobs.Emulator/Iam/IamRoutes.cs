@@ -10,6 +10,6 @@ internal static class IamRoutes
     {
         var iam = endpoints.MapGroup("/v3");
         iam.MapPost("/auth/tokens", TokenEndpoint.HandleAsync);
-        iam.MapGet("/projects", ProjectsEndpoint.Handle);
+        iam.MapGet("/projects", ProjectsEndpoint.HandleAsync);
     }
 }

@@ -1,25 +1,29 @@
 using System;
 using System.Linq;
 using System.Text.Json.Nodes;
+using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using MrsJobs.Emulator.Http;
 using MrsJobs.Emulator.State;
 
 namespace MrsJobs.Emulator.Iam;
 
-/// <summary><c>GET /v3/projects?name=…</c>: the projects of the token's account, filtered by name when given.</summary>
+/// <summary>
+/// <c>GET /v3/projects?name=…</c>: the projects of the caller's account (by token, or by AK/SK signature
+/// without <c>X-Project-Id</c>, as the SDKs look a project id up), filtered by name when given.
+/// </summary>
 internal static class ProjectsEndpoint
 {
-    public static IResult Handle(HttpContext context, EmulatorState state)
+    public static async Task<IResult> HandleAsync(HttpContext context, EmulatorState state)
     {
-        var token = TokenValidator.Validate(context, state, out var failure);
-        if (token is null)
+        var (caller, failure) = await GatewayAuthenticator.AuthenticateAsync(context, state).ConfigureAwait(false);
+        if (caller is null)
         {
             return failure!;
         }
 
         var name = context.Request.Query["name"].ToString();
-        var projects = state.Identity.GetProjects(token.Domain.Id)
+        var projects = state.Identity.GetProjects(caller.DomainId)
             .Where(p => name.Length == 0 || p.Name == name);
         var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}";
         var list = new JsonArray(projects.Select(p => (JsonNode)Describe(p, baseUrl)).ToArray());

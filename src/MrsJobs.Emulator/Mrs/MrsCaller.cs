@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using MrsJobs.Emulator.State;
 
 namespace MrsJobs.Emulator.Mrs;
 
@@ -7,8 +6,6 @@ namespace MrsJobs.Emulator.Mrs;
 internal sealed record MrsCaller(string UserName, string DomainId, string ProjectId)
 {
     private static readonly object ItemKey = new();
-
-    public static MrsCaller FromToken(IssuedToken token) => new(token.User.Name, token.Domain.Id, token.Project.Id);
 
     public static MrsCaller Get(HttpContext context) => (MrsCaller)context.Items[ItemKey]!;
 

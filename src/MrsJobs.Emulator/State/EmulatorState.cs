@@ -19,12 +19,13 @@ public sealed class EmulatorState
         Time = this.options.TimeProvider;
         Settings = new EmulatorSettings(this.options);
         Identity = new IdentityStore(Time);
+        AccessKeys = new AccessKeyStore();
         Clusters = new ClusterStore();
         Jobs = new JobStore();
         JobPlans = new JobPlanStore();
         Faults = new FaultQueue();
         Requests = new RequestLog();
-        SeedData.Apply(Identity, Clusters);
+        SeedData.Apply(Identity, AccessKeys, Clusters);
     }
 
     /// <summary>The clock every timestamp and expiry check uses.</summary>
@@ -35,6 +36,9 @@ public sealed class EmulatorState
 
     /// <summary>Accounts, users, projects and tokens.</summary>
     public IdentityStore Identity { get; }
+
+    /// <summary>Access keys (AK/SK) and their lockout.</summary>
+    public AccessKeyStore AccessKeys { get; }
 
     /// <summary>Clusters.</summary>
     public ClusterStore Clusters { get; }
@@ -70,18 +74,20 @@ public sealed class EmulatorState
     }
 
     /// <summary>
-    /// Restores the seeded state: identities (issued tokens are forgotten), clusters, jobs, job plans, faults,
+    /// Restores the seeded state: identities and access keys (issued tokens, added keys and lockouts are forgotten),
+    /// clusters, jobs, job plans, faults,
     /// recorded requests and settings.
     /// </summary>
     public void Reset()
     {
         Identity.Clear();
+        AccessKeys.Clear();
         Clusters.Clear();
         Jobs.Clear();
         JobPlans.Clear();
         Faults.Clear();
         Requests.Clear();
         Settings.Reset(options);
-        SeedData.Apply(Identity, Clusters);
+        SeedData.Apply(Identity, AccessKeys, Clusters);
     }
 }

@@ -51,16 +51,33 @@ public static class SeedData
     /// <summary>A running cluster with Hadoop only: Spark jobs get 0057, Hive 0168, Flink 0169.</summary>
     public const string HadoopOnlyClusterId = "8d3c1e4a-6b5f-4a0c-9d9e-4f7a0b3c5e6d";
 
+    /// <summary>The permanent access key (AK) of <see cref="UserName"/>.</summary>
+    public const string AccessKey = "DEMOACCESSKEY0000001";
+
+    /// <summary>The secret key (SK) of <see cref="AccessKey"/>.</summary>
+    public const string SecretKey = "demo-secret-key-of-the-emulator-0001";
+
+    /// <summary>A temporary access key (AK) of <see cref="UserName"/>: it needs <see cref="SecurityToken"/>.</summary>
+    public const string TemporaryAccessKey = "DEMOTEMPACCESSKEY001";
+
+    /// <summary>The secret key (SK) of <see cref="TemporaryAccessKey"/>.</summary>
+    public const string TemporarySecretKey = "demo-temporary-secret-key-0001";
+
+    /// <summary>The security token of <see cref="TemporaryAccessKey"/>, sent as <c>X-Security-Token</c>.</summary>
+    public const string SecurityToken = "demo-security-token-0001";
+
     /// <summary>The cluster state that admits jobs.</summary>
     public const string RunningState = "running";
 
-    /// <summary>Puts the seeded account, users, projects and clusters into empty stores.</summary>
-    internal static void Apply(IdentityStore identity, ClusterStore clusters)
+    /// <summary>Puts the seeded account, users, projects, access keys and clusters into empty stores.</summary>
+    internal static void Apply(IdentityStore identity, AccessKeyStore accessKeys, ClusterStore clusters)
     {
         var domain = identity.AddDomain(DomainName, DomainId);
         identity.AddProject(new EmulatorProject(CnNorth4ProjectId, CnNorth4ProjectName, domain.Id));
         identity.AddProject(new EmulatorProject(ApSoutheast1ProjectId, ApSoutheast1ProjectName, domain.Id));
-        identity.PutUser(new EmulatorUser(UserId, UserName, Password, domain.Id));
+        var user = identity.PutUser(new EmulatorUser(UserId, UserName, Password, domain.Id));
+        accessKeys.Put(new EmulatorAccessKey(AccessKey, SecretKey, null, user));
+        accessKeys.Put(new EmulatorAccessKey(TemporaryAccessKey, TemporarySecretKey, SecurityToken, user));
         identity.PutUser(new EmulatorUser(UnsyncedUserId, UnsyncedUserName, UnsyncedPassword, domain.Id));
 
         clusters.Put(Cluster(FullClusterId, ClusterComponent.Hadoop, ClusterComponent.Spark, ClusterComponent.Hive, ClusterComponent.Flink));

@@ -12,6 +12,8 @@
     FormatsToProcess       = @('MrsJobs.format.ps1xml')
     CmdletsToExport        = @(
         'Connect-MrsProject'
+        'Disconnect-MrsProject'
+        'Get-MrsSession'
         'New-MrsJobExecution'
         'Get-MrsJobExecution'
         'Wait-MrsJobExecution'

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MrsJobs.Core.Errors;
 using MrsJobs.Core.Http;
+using MrsJobs.Core.Sessions;
 
 namespace MrsJobs.Core.Api;
 
@@ -22,6 +23,14 @@ public sealed partial class MrsJobClient
 
     private void EnsureNotExpired()
     {
+        if (_session.IsForgotten)
+        {
+            throw new MrsApiException(
+                "This session was disconnected (Disconnect-MrsProject) and has forgotten its credentials. Run Connect-MrsProject again.",
+                MrsErrorKind.Authentication,
+                errorId: "MrsSessionDisconnected");
+        }
+
         if (_session.IsExpired)
         {
             throw new MrsApiException(
@@ -42,7 +51,8 @@ public sealed partial class MrsJobClient
         var info = MrsErrorCatalog.Describe(code, response.StatusCode, error.Message);
         var serviceMessage = error.Message ?? (response.IsSuccess ? "the answer could not be read" : $"HTTP {(int)response.StatusCode}");
         var kind = response.IsSuccess && code is null ? MrsErrorKind.Protocol : info.Kind;
-        var advice = MrsErrorCatalog.FormatAdvice(info.Advice, clusterId, _session.ProjectId);
+        var signatureRefused = _session.AuthMethod == AuthMethod.AccessKey && kind is MrsErrorKind.Authentication or MrsErrorKind.TokenExpired;
+        var advice = signatureRefused ? MrsErrorCatalog.SignatureAdvice : MrsErrorCatalog.FormatAdvice(info.Advice, clusterId, _session.ProjectId);
         var prefix = code is null ? string.Empty : code + " ";
         var message = $"MRS refused {what}: {prefix}{MessageText.Sentence(serviceMessage)}";
         return new MrsApiException(message, kind, response.StatusCode, code, error.Message, response.RequestId ?? error.RequestId, advice);

@@ -40,7 +40,7 @@ internal sealed class IamClient
         return ReadToken(response, scope);
     }
 
-    private static IamToken ReadToken(ApiResponse response, string? scope)
+    internal static IamToken ReadToken(ApiResponse response, string? scope)
     {
         IamTokenResponseBody? parsed;
         try

@@ -1,6 +1,8 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using MrsJobs.Core.Auth.Signing;
+using MrsJobs.Core.Credentials;
 using MrsJobs.Core.Errors;
 using MrsJobs.Core.Http;
 using MrsJobs.Core.Sessions;
@@ -40,6 +42,52 @@ public static class SessionFactory
             new PasswordTokenAuthenticator(signIn, iamEndpoint, token),
             signIn.UserName,
             signIn.DomainName);
+    }
+
+    /// <summary>
+    /// Makes a session that signs every request with an access key pair. Without a project id (from the
+    /// parameters or the credential source), it is looked up by region name with a signed
+    /// <c>GET /v3/projects?name=</c>; otherwise nothing is sent and the first call checks the keys.
+    /// </summary>
+    /// <exception cref="MrsApiException">The project lookup was refused, found no project or several.</exception>
+    public static async Task<MrsSession> ConnectWithAccessKeyAsync(
+        AccessKeyCredentials credentials, string? region, Uri? endpoint, IHttpTraceSink? trace, string userAgent, CancellationToken cancellationToken)
+    {
+        if (credentials is null)
+        {
+            throw new ArgumentNullException(nameof(credentials));
+        }
+
+        region = Endpoints.NormalizeRegion(region);
+        var mrs = endpoint ?? Endpoints.MrsForRegion(RequireRegion(region, "-Endpoint"));
+        var iam = Endpoints.IamRoot(credentials.IamEndpoint ?? Endpoints.IamForRegion(RequireRegion(region, "-IamEndpoint")));
+        var keys = new AkSkCredentials(SecretText.Reveal(credentials.AccessKey), credentials.SecretKey, credentials.SecurityToken is null ? null : SecretText.Reveal(credentials.SecurityToken));
+        var unscoped = new AkSkAuthenticator(keys);
+        var projectId = credentials.ProjectId
+            ?? await IamProjectLookup.FindProjectIdAsync(new MrsHttpPipeline(unscoped, trace, userAgent), iam, RequireRegion(region, "-ProjectId"), cancellationToken).ConfigureAwait(false);
+        return new MrsSession(region, projectId, null, mrs, iam, AuthMethod.AccessKey, unscoped.WithProjectId(projectId), credentialSource: credentials.Origin, secrets: keys);
+    }
+
+    /// <summary>
+    /// Makes a session from an existing token, first asking IAM (when its endpoint is known) when the token
+    /// expires and which project it is scoped to. The session cannot renew the token; knowing the expiry
+    /// lets it say so before sending anything once the token has expired.
+    /// </summary>
+    /// <exception cref="MrsApiException">IAM says the token is not valid.</exception>
+    public static async Task<MrsSession> ConnectWithTokenAsync(
+        string token, string? projectId, string? region, Uri? endpoint, Uri? iamEndpoint, IHttpTraceSink? trace, string userAgent, CancellationToken cancellationToken)
+    {
+        region = Endpoints.NormalizeRegion(region);
+        var iam = iamEndpoint is not null ? Endpoints.IamRoot(iamEndpoint) : region is null ? null : Endpoints.IamForRegion(region);
+        var checkedToken = iam is null ? null : await IamTokenCheck.CheckAsync(iam, token, trace, userAgent, cancellationToken).ConfigureAwait(false);
+        if (projectId is not null && checkedToken is not null && !string.Equals(projectId.Trim(), checkedToken.ProjectId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The token is scoped to project {checkedToken.ProjectId}, not {projectId.Trim()}: leave -ProjectId out, or get a token for that project.", nameof(projectId));
+        }
+
+        var project = projectId ?? checkedToken?.ProjectId
+            ?? throw new ArgumentException("Give -ProjectId with -Token (IAM could not be asked which project the token is scoped to).", nameof(projectId));
+        return FromToken(token, project, region, endpoint, iam, checkedToken?.ExpiresAt);
     }
 
     /// <summary>Makes a session from an existing token. Nothing is sent: the token is checked by the first call.</summary>

@@ -83,14 +83,16 @@ public sealed class AccessKeyCredentials
             SourceKind,
             Source);
 
+    /// <summary>Which key and where it came from, e.g. "access key ****0001 from environment variables HUAWEICLOUD_SDK_AK/SK".</summary>
+    public string Origin => $"{(IsTemporary ? "temporary access key" : "access key")} {AccessKeyHint} from {Source}";
+
     /// <inheritdoc />
     public override string ToString()
     {
-        var kind = IsTemporary ? "temporary access key" : "access key";
         var project = ProjectId is null ? string.Empty : $", project {ProjectId}";
         var domain = DomainId is null ? string.Empty : $", domain {DomainId}";
         var iam = IamEndpoint is null ? string.Empty : $", IAM {IamEndpoint}";
-        return $"{kind} {AccessKeyHint} from {Source}{project}{domain}{iam}";
+        return $"{Origin}{project}{domain}{iam}";
     }
 
     private static string Hint(string accessKey) =>

@@ -12,6 +12,13 @@ public static class MrsErrorCatalog
 {
     private const string Reconnect = "Run Connect-MrsProject again to get a new token.";
 
+    /// <summary>
+    /// The advice for a refused AK/SK signature, whatever the code: signature failures are never retried,
+    /// since five bad signatures in a row lock the access key for five minutes.
+    /// </summary>
+    public const string SignatureAdvice =
+        "Check the access key and secret key (and the security token of temporary keys), and that this computer's clock is right: signatures more than 15 minutes off are refused. Requests are not retried after a signature failure, because five in a row lock the access key for five minutes.";
+
     private static readonly Dictionary<string, ErrorInfo> Codes = new(StringComparer.OrdinalIgnoreCase)
     {
         ["APIGW.0301"] = new(MrsErrorKind.Authentication, "The token or signature was refused. " + Reconnect),

@@ -13,6 +13,7 @@ namespace MrsJobs.Core.Json;
 [JsonSerializable(typeof(BatchDeleteRequestBody))]
 [JsonSerializable(typeof(IamAuthRequestBody))]
 [JsonSerializable(typeof(IamTokenResponseBody))]
+[JsonSerializable(typeof(IamProjectsResponseBody))]
 internal sealed partial class MrsJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -8,4 +8,7 @@ public enum AuthMethod
 
     /// <summary>A token the user already had.</summary>
     Token,
+
+    /// <summary>Requests signed with an access key pair (SDK-HMAC-SHA256).</summary>
+    AccessKey,
 }

@@ -21,8 +21,12 @@ public sealed class MrsSession
         AuthMethod authMethod,
         IRequestAuthenticator authenticator,
         string? userName = null,
-        string? domainName = null)
+        string? domainName = null,
+        string? credentialSource = null,
+        IDisposable? secrets = null)
     {
+        CredentialSource = credentialSource;
+        _secrets = secrets;
         Region = region;
         ProjectId = projectId ?? throw new ArgumentNullException(nameof(projectId));
         ProjectName = projectName;
@@ -34,6 +38,8 @@ public sealed class MrsSession
         DomainName = domainName;
         ConnectedAt = DateTimeOffset.Now;
     }
+
+    private readonly IDisposable? _secrets;
 
     /// <summary>The region, e.g. <c>cn-north-4</c>; <c>null</c> when only endpoints were given.</summary>
     public string? Region { get; }
@@ -65,6 +71,9 @@ public sealed class MrsSession
     /// <summary>The account (domain), for password sessions.</summary>
     public string? DomainName { get; }
 
+    /// <summary>Where the access key came from (parameters, environment variables or a profile file), with a hint of the key; never the key itself.</summary>
+    public string? CredentialSource { get; }
+
     /// <summary>When the session was made.</summary>
     public DateTimeOffset ConnectedAt { get; }
 
@@ -74,10 +83,21 @@ public sealed class MrsSession
     /// <summary>Adds credentials to requests. Internal: never shown.</summary>
     internal IRequestAuthenticator Authenticator { get; }
 
+    /// <summary><c>true</c> once Disconnect-MrsProject has forgotten the session.</summary>
+    public bool IsForgotten { get; private set; }
+
+    /// <summary>Drops what the session keeps to authenticate (a password copy, a secret key) from memory. The session cannot be used afterwards.</summary>
+    internal void Forget()
+    {
+        IsForgotten = true;
+        (Authenticator as IDisposable)?.Dispose();
+        _secrets?.Dispose();
+    }
+
     /// <inheritdoc />
     public override string ToString()
     {
-        var who = UserName is null ? AuthMethod.ToString() : $"{UserName}@{DomainName}";
+        var who = UserName is not null ? $"{UserName}@{DomainName}" : CredentialSource ?? AuthMethod.ToString();
         var expiry = ExpiresAt is { } at ? $", expires {at.ToLocalTime():yyyy-MM-dd HH:mm:ss zzz}" : string.Empty;
         return $"MRS session {who} on project {ProjectName ?? ProjectId} ({ProjectId}) at {Endpoint}{expiry}";
     }

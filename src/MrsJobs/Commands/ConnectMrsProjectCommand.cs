@@ -5,6 +5,7 @@ using System.Security;
 using MrsJobs.Binding;
 using MrsJobs.Completion;
 using MrsJobs.Core.Auth;
+using MrsJobs.Core.Credentials;
 using MrsJobs.Core.Errors;
 using MrsJobs.Core.Sessions;
 using MrsJobs.Errors;
@@ -15,14 +16,16 @@ namespace MrsJobs.Commands;
 
 /// <summary>
 /// <para type="synopsis">Signs in to Huawei Cloud and keeps an MRS session for this runspace.</para>
-/// <para type="description">With -Credential, asks IAM for a project-scoped token; with -Token, uses a token you already have.</para>
+/// <para type="description">With -Credential, asks IAM for a project-scoped token and renews it as needed; with -Token, uses a token you already have; with -AccessKey and -SecretKey, signs every request with the key pair. With none of these, takes an access key as Huawei's SDKs do: from the HUAWEICLOUD_SDK_* environment variables, else from the profile file ~/.huaweicloud/credentials.</para>
 /// </summary>
-[Cmdlet(VerbsCommunications.Connect, "MrsProject", DefaultParameterSetName = PasswordSet)]
+[Cmdlet(VerbsCommunications.Connect, "MrsProject", DefaultParameterSetName = ChainSet)]
 [OutputType(typeof(MrsSession))]
 public sealed class ConnectMrsProjectCommand : MrsCmdletBase
 {
     private const string PasswordSet = "Password";
     private const string TokenSet = "Token";
+    private const string AccessKeySet = "AccessKey";
+    private const string ChainSet = "CredentialChain";
 
     /// <summary>
     /// <para type="description">The IAM user name and password.</para>
@@ -47,19 +50,40 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
     public SecureString? Token { get; set; }
 
     /// <summary>
-    /// <para type="description">The region, for example cn-north-4. Decides the endpoints and, with -Credential, the project (the region's default project) unless -ProjectId or -ProjectName is given.</para>
+    /// <para type="description">The access key id (AK) of an access key pair; every request is then signed (SDK-HMAC-SHA256).</para>
     /// </summary>
-    [Parameter(ParameterSetName = PasswordSet)]
-    [Parameter(ParameterSetName = TokenSet)]
+    [Parameter(Mandatory = true, ParameterSetName = AccessKeySet)]
+    [Alias("AK")]
+    [ValidateNotNullOrEmpty]
+    public string? AccessKey { get; set; }
+
+    /// <summary>
+    /// <para type="description">The secret access key (SK) that goes with -AccessKey. A plain string is accepted and turned into a SecureString at once.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = AccessKeySet)]
+    [Alias("SK")]
+    [SecureStringTransformation]
+    public SecureString? SecretKey { get; set; }
+
+    /// <summary>
+    /// <para type="description">The security token of temporary access keys (sent as X-Security-Token).</para>
+    /// </summary>
+    [Parameter(ParameterSetName = AccessKeySet)]
+    [SecureStringTransformation]
+    public SecureString? SecurityToken { get; set; }
+
+    /// <summary>
+    /// <para type="description">The region, for example cn-north-4. Decides the endpoints and the project (the region's default project) unless -ProjectId or -ProjectName is given.</para>
+    /// </summary>
+    [Parameter]
     [ArgumentCompleter(typeof(RegionCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Region { get; set; }
 
     /// <summary>
-    /// <para type="description">The project id. Required with -Token; with -Credential, scopes the token to this project.</para>
+    /// <para type="description">The project id. With -Credential, scopes the token to this project; with -Token, checked against the token's project (and needed when IAM cannot be asked); with an access key, saves the lookup of the region's project.</para>
     /// </summary>
-    [Parameter(ParameterSetName = PasswordSet)]
-    [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
+    [Parameter]
     [Alias("project_id")]
     [ValidateNotNullOrEmpty]
     public string? ProjectId { get; set; }
@@ -99,9 +123,12 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
         {
             var endpoint = Endpoint is null ? null : Endpoints.Validate(Endpoint, nameof(Endpoint));
             var iamEndpoint = IamEndpoint is null ? null : Endpoints.Validate(IamEndpoint, nameof(IamEndpoint));
-            session = ParameterSetName == TokenSet
-                ? SessionFactory.FromToken(new NetworkCredential(string.Empty, Token).Password, ProjectId!, Region, endpoint, iamEndpoint)
-                : SignIn(endpoint, iamEndpoint);
+            session = ParameterSetName switch
+            {
+                PasswordSet => SignIn(endpoint, iamEndpoint),
+                TokenSet => UseToken(endpoint, iamEndpoint),
+                _ => UseAccessKey(endpoint, iamEndpoint),
+            };
         }
         catch (ArgumentException ex)
         {
@@ -138,5 +165,34 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
             IamEndpoint = iamEndpoint,
         };
         return RunAsync((trace, cancellation) => SessionFactory.ConnectWithPasswordAsync(signIn, trace, UserAgent, cancellation));
+    }
+
+    private MrsSession UseToken(Uri? endpoint, Uri? iamEndpoint)
+    {
+        var token = new NetworkCredential(string.Empty, Token).Password;
+        return RunAsync((trace, cancellation) => SessionFactory.ConnectWithTokenAsync(token, ProjectId, Region, endpoint, iamEndpoint, trace, UserAgent, cancellation));
+    }
+
+    // -AccessKey/-SecretKey, else the SDKs' chain: environment variables, then the profile file.
+    private MrsSession UseAccessKey(Uri? endpoint, Uri? iamEndpoint)
+    {
+        var given = new CredentialParameters
+        {
+            AccessKey = AccessKey is null ? null : Secure(AccessKey),
+            SecretKey = SecretKey,
+            SecurityToken = SecurityToken,
+            ProjectId = ProjectId,
+            IamEndpoint = iamEndpoint,
+        };
+        var credentials = CredentialChain.ForCurrentProcess().Resolve(given);
+        WriteVerboseLine($"Using the {credentials.Origin}.");
+        return RunAsync((trace, cancellation) => SessionFactory.ConnectWithAccessKeyAsync(credentials, Region, endpoint, trace, UserAgent, cancellation));
+    }
+
+    private static SecureString Secure(string text)
+    {
+        var secure = new NetworkCredential(string.Empty, text).SecurePassword;
+        secure.MakeReadOnly();
+        return secure;
     }
 }

@@ -21,8 +21,12 @@ public class CmdletConventionTests
 
     public static TheoryData<Type> CmdletTypes => new(Cmdlets);
 
-    // Remove-MrsJobExecution writes nothing, as Remove-Item does.
-    public static TheoryData<Type> CmdletsThatWrite => new(Cmdlets.Where(t => t != typeof(RemoveMrsJobExecutionCommand)));
+    // Remove-MrsJobExecution and Disconnect-MrsProject write nothing, as Remove-Item and Disconnect-PSSession -Force don't.
+    private static readonly Type[] Silent = { typeof(RemoveMrsJobExecutionCommand), typeof(DisconnectMrsProjectCommand) };
+
+    public static TheoryData<Type> CmdletsThatWrite => new(Cmdlets.Except(Silent));
+
+    public static TheoryData<Type> SilentCmdlets => new(Silent);
 
     public static TheoryData<Type, string> PublicParameters => Parameters();
 
@@ -47,7 +51,11 @@ public class CmdletConventionTests
             .Select(a => a.VerbName + "-" + a.NounName);
 
         Assert.Equal(
-            new[] { "Connect-MrsProject", "Get-MrsJobExecution", "Get-MrsJobSqlResult", "New-MrsJobExecution", "Remove-MrsJobExecution", "Stop-MrsJobExecution", "Wait-MrsJobExecution" },
+            new[]
+            {
+                "Connect-MrsProject", "Disconnect-MrsProject", "Get-MrsJobExecution", "Get-MrsJobSqlResult", "Get-MrsSession",
+                "New-MrsJobExecution", "Remove-MrsJobExecution", "Stop-MrsJobExecution", "Wait-MrsJobExecution",
+            },
             names);
     }
 
@@ -107,10 +115,11 @@ public class CmdletConventionTests
         Assert.NotEmpty(type.GetCustomAttributes<OutputTypeAttribute>());
     }
 
-    [Fact]
-    public void DeclaresNoOutputForRemoveWhichWritesNothing()
+    [Theory]
+    [MemberData(nameof(SilentCmdlets))]
+    public void DeclaresNoOutputForACmdletThatWritesNothing(Type type)
     {
-        Assert.Empty(typeof(RemoveMrsJobExecutionCommand).GetCustomAttributes<OutputTypeAttribute>());
+        Assert.Empty(type.GetCustomAttributes<OutputTypeAttribute>());
     }
 
     [Fact]

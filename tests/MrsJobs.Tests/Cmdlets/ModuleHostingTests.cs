@@ -28,7 +28,11 @@ public class ModuleHostingTests
             .Select(c => ((CommandInfo)c.BaseObject).Name).OrderBy(n => n);
 
         Assert.Equal(
-            new[] { "Connect-MrsProject", "Get-MrsJobExecution", "Get-MrsJobSqlResult", "New-MrsJobExecution", "Remove-MrsJobExecution", "Stop-MrsJobExecution", "Wait-MrsJobExecution" },
+            new[]
+            {
+                "Connect-MrsProject", "Disconnect-MrsProject", "Get-MrsJobExecution", "Get-MrsJobSqlResult", "Get-MrsSession",
+                "New-MrsJobExecution", "Remove-MrsJobExecution", "Stop-MrsJobExecution", "Wait-MrsJobExecution",
+            },
             names);
     }
 

@@ -76,11 +76,7 @@ public sealed class IamTokenTests : EmulatorTest
     {
         var reply = await SendAsync(HttpMethod.Post, "v3/auth/tokens", TokenRequest(user, password, domain));
 
-        Assert.Equal(401, reply.Status);
-        var error = reply.Json.GetProperty("error");
-        Assert.Equal(401, error.GetProperty("code").GetInt32());
-        Assert.Equal("The username or password is wrong.", error.GetProperty("message").GetString());
-        Assert.Equal("Unauthorized", error.GetProperty("title").GetString());
+        reply.AssertIamError(401, "Unauthorized", "The username or password is wrong.");
         Assert.Null(reply.Header("X-Subject-Token"));
     }
 

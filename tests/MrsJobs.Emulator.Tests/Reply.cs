@@ -56,6 +56,16 @@ public sealed class Reply
         Assert.StartsWith($"Invalid parameter: {field}:", ErrorMsg);
     }
 
+    /// <summary>Asserts IAM's error body <c>{"error":{"code":…,"message":…,"title":…}}</c> and the same status.</summary>
+    public void AssertIamError(int code, string title, string message)
+    {
+        Assert.Equal(code, Status);
+        var error = Json.GetProperty("error");
+        Assert.Equal(code, error.GetProperty("code").GetInt32());
+        Assert.Equal(message, error.GetProperty("message").GetString());
+        Assert.Equal(title, error.GetProperty("title").GetString());
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"{Status} {Text}";
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace MrsJobs.Emulator.Iam;
@@ -10,6 +11,8 @@ internal static class IamRoutes
     {
         var iam = endpoints.MapGroup("/v3");
         iam.MapPost("/auth/tokens", TokenEndpoint.HandleAsync);
+        iam.MapGet("/auth/tokens", TokenCheckEndpoint.Handle);
+        iam.MapMethods("/auth/tokens", new[] { HttpMethods.Head }, TokenCheckEndpoint.Handle);
         iam.MapGet("/projects", ProjectsEndpoint.HandleAsync);
     }
 }

@@ -40,7 +40,8 @@ internal static class TokenEndpoint
             .WithHeader(SubjectTokenHeader, token.Token);
     }
 
-    private static JsonObject Describe(IssuedToken token, bool omitCatalog)
+    /// <summary>The <c>{"token":{…}}</c> body IAM gives for a token, when issued and when validated.</summary>
+    internal static JsonObject Describe(IssuedToken token, bool omitCatalog)
     {
         var body = new JsonObject
         {

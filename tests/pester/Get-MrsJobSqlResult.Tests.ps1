@@ -48,7 +48,7 @@ Describe 'Get-MrsJobSqlResult' {
 
         $job | Get-MrsJobSqlResult -Statement 5 -ErrorVariable failures -ErrorAction SilentlyContinue
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'MrsSqlStatementNotFound,*'
-        $failures[0].ToString() | Should -Match 'has 2 statement\(s\) \(0 to 1\); there is no statement 5'
+        $failures[0].ToString() | Should -Match 'has statement\(s\) 0, 1; there is no statement 5'
     }
 
     It 'refuses other job types from the pipeline without sending anything' {

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using MrsJobs.Completion;
 using MrsJobs.Core.Api;
@@ -26,7 +27,7 @@ public sealed class GetMrsJobExecutionCommand : MrsApiCmdletBase
     /// <summary>
     /// <para type="description">The job execution id. Bound by property name from New-MrsJobExecution's and this command's output.</para>
     /// </summary>
-    [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
     [Alias("job_id", "job_execution_id", "Id")]
     [ValidateNotNullOrEmpty]
     public string JobId { get; set; } = string.Empty;
@@ -34,7 +35,7 @@ public sealed class GetMrsJobExecutionCommand : MrsApiCmdletBase
     /// <summary>
     /// <para type="description">The id of the cluster.</para>
     /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("cluster_id")]
     [ValidateNotNullOrEmpty]
     public string ClusterId { get; set; } = string.Empty;
@@ -54,7 +55,7 @@ public sealed class GetMrsJobExecutionCommand : MrsApiCmdletBase
     [Parameter(ParameterSetName = ListSet)]
     [Alias("job_type", "Type")]
     [ArgumentCompleter(typeof(JobTypeCompleter))]
-    [ValidateNotNullOrEmpty]
+    [ValidateJobType]
     public string? JobType { get; set; }
 
     /// <summary>
@@ -93,13 +94,13 @@ public sealed class GetMrsJobExecutionCommand : MrsApiCmdletBase
     /// <para type="description">Only jobs submitted at or after this time (local time unless the value says otherwise).</para>
     /// </summary>
     [Parameter(ParameterSetName = ListSet)]
-    public DateTime? SubmittedAfter { get; set; }
+    public DateTime SubmittedAfter { get; set; }
 
     /// <summary>
     /// <para type="description">Only jobs submitted at or before this time.</para>
     /// </summary>
     [Parameter(ParameterSetName = ListSet)]
-    public DateTime? SubmittedBefore { get; set; }
+    public DateTime SubmittedBefore { get; set; }
 
     /// <summary>
     /// <para type="description">Stop after this many jobs (the newest first). By default every matching job is returned.</para>
@@ -132,6 +133,8 @@ public sealed class GetMrsJobExecutionCommand : MrsApiCmdletBase
         }
     }
 
+    private bool Given(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
+
     private void WriteList(MrsSession session)
     {
         var query = new JobListQuery
@@ -143,21 +146,18 @@ public sealed class GetMrsJobExecutionCommand : MrsApiCmdletBase
             Result = Result,
             User = User,
             Queue = Queue,
-            SubmittedAfter = SubmittedAfter is { } after ? new DateTimeOffset(after.ToUniversalTime()) : null,
-            SubmittedBefore = SubmittedBefore is { } before ? new DateTimeOffset(before.ToUniversalTime()) : null,
+            SubmittedAfter = Given(nameof(SubmittedAfter)) ? new DateTimeOffset(SubmittedAfter.ToUniversalTime()) : null,
+            SubmittedBefore = Given(nameof(SubmittedBefore)) ? new DateTimeOffset(SubmittedBefore.ToUniversalTime()) : null,
         };
         var written = 0;
         var pager = new JobListPager(query);
-        while (!pager.IsDone)
+        while (!pager.IsDone && (First == 0 || written < First))
         {
             var jobs = RunAsync((trace, cancellation) => pager.NextAsync(new MrsJobClient(session, trace, UserAgent), cancellation));
-            foreach (var job in jobs)
+            foreach (var job in jobs.Take(First == 0 ? int.MaxValue : First - written))
             {
                 WriteObject(job);
-                if (++written == First)
-                {
-                    return;
-                }
+                written++;
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using MrsJobs.Completion;
 using MrsJobs.Core.Api;
 using MrsJobs.Core.Errors;
 using MrsJobs.Core.Models;
@@ -27,14 +28,15 @@ public sealed class GetMrsJobSqlResultCommand : MrsJobCmdletBase
     /// <para type="description">The job's type, when known (bound from New-MrsJobExecution's and Get-MrsJobExecution's output). Only SparkSql and SparkScript jobs have a SQL result: for other types nothing is sent.</para>
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("job_type")]
+    [Alias("job_type", "Type")]
+    [ArgumentCompleter(typeof(JobTypeCompleter))]
     public string? JobType { get; set; }
 
     /// <summary>
     /// <para type="description">Only the rows of this statement, counted from 0; negative numbers count from the end (-1 is the last statement, usually the SELECT).</para>
     /// </summary>
     [Parameter]
-    public int? Statement { get; set; }
+    public int Statement { get; set; }
 
     /// <summary>
     /// <para type="description">Writes one object per statement (StatementIndex and Rows) instead of the rows.</para>
@@ -82,18 +84,19 @@ public sealed class GetMrsJobSqlResultCommand : MrsJobCmdletBase
 
     private IEnumerable<SqlStatementResult> Select(IReadOnlyList<SqlStatementResult> statements)
     {
-        if (Statement is not { } wanted)
+        if (!MyInvocation.BoundParameters.ContainsKey(nameof(Statement)))
         {
             return statements;
         }
 
+        var wanted = Statement;
         var fromEnd = statements.Count + wanted;
         var list = wanted < 0
             ? statements.Where((_, position) => position == fromEnd).ToList()
             : statements.Where(s => s.StatementIndex == wanted).ToList();
         if (list.Count == 0)
         {
-            WriteError(JobErrorRecords.NoSuchStatement(JobId, wanted, statements.Count));
+            WriteError(JobErrorRecords.NoSuchStatement(JobId, wanted, statements.Select(s => s.StatementIndex).ToList()));
         }
 
         return list;

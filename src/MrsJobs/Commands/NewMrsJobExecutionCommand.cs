@@ -26,7 +26,7 @@ public sealed class NewMrsJobExecutionCommand : MrsApiCmdletBase
     private MrsSession? _session;
     private int _row;
     private bool _argumentsOnCommandLine;
-    private MrsApiException? _authenticationFailure;
+    private readonly AuthenticationFuse _fuse = new();
 
     /// <summary>
     /// <para type="description">The id of the cluster to run the job on.</para>
@@ -110,10 +110,10 @@ public sealed class NewMrsJobExecutionCommand : MrsApiCmdletBase
         }
 
         var session = _session ??= RequireSession();
-        if (_authenticationFailure is not null)
+        if (_fuse.Cause is { } refusal)
         {
             // The service already refused our credentials: don't send a request that must fail, but report the row.
-            WriteError(ErrorRecords.NotSentAfterAuthenticationFailure(subject, _authenticationFailure, FailedResult(job, session, _authenticationFailure)));
+            WriteError(ErrorRecords.NotSentAfterAuthenticationFailure(subject, refusal, FailedResult(job, session, refusal)));
             return;
         }
 
@@ -125,10 +125,7 @@ public sealed class NewMrsJobExecutionCommand : MrsApiCmdletBase
         catch (MrsApiException ex)
         {
             WriteError(ErrorRecords.FromApi(ex, FailedResult(job, session, ex), MyInvocation.ExpectingInput ? subject : null));
-            if (ex.Kind is MrsErrorKind.Authentication or MrsErrorKind.TokenExpired)
-            {
-                _authenticationFailure = ex;
-            }
+            _fuse.Observe(ex);
         }
     }
 

@@ -19,6 +19,7 @@ public sealed class RemoveMrsJobExecutionCommand : MrsJobCmdletBase
 {
     // The ids to delete per cluster, in arrival order; sent once the input has ended.
     private readonly Dictionary<string, List<string>> _batches = new(StringComparer.OrdinalIgnoreCase);
+    private readonly AuthenticationFuse _fuse = new();
     private MrsSession? _session;
 
     /// <summary>
@@ -72,6 +73,16 @@ public sealed class RemoveMrsJobExecutionCommand : MrsJobCmdletBase
     private void Send(string clusterId, IReadOnlyList<string> jobIds)
     {
         var session = _session!;
+        if (_fuse.Cause is { } refusal)
+        {
+            foreach (var jobId in jobIds)
+            {
+                WriteError(ErrorRecords.NotSentAfterAuthenticationFailure($"The deletion of job {jobId}", refusal, jobId));
+            }
+
+            return;
+        }
+
         try
         {
             Delete(session, clusterId, jobIds);
@@ -88,6 +99,7 @@ public sealed class RemoveMrsJobExecutionCommand : MrsJobCmdletBase
         }
         catch (MrsApiException ex)
         {
+            _fuse.Observe(ex);
             foreach (var jobId in jobIds)
             {
                 WriteError(ErrorRecords.FromApi(ex, jobId, $"Job {jobId}"));

@@ -16,6 +16,7 @@ namespace MrsJobs.Commands;
 [OutputType(typeof(JobExecution))]
 public sealed class StopMrsJobExecutionCommand : MrsJobCmdletBase
 {
+    private readonly AuthenticationFuse _fuse = new();
     private MrsSession? _session;
 
     /// <summary>
@@ -45,12 +46,19 @@ public sealed class StopMrsJobExecutionCommand : MrsJobCmdletBase
         }
 
         var session = _session ??= RequireSession();
+        if (_fuse.Cause is { } refusal)
+        {
+            WriteError(ErrorRecords.NotSentAfterAuthenticationFailure($"The stop of job {JobId}", refusal, JobId));
+            return;
+        }
+
         try
         {
             RunAsync((trace, cancellation) => new MrsJobClient(session, trace, UserAgent).KillJobAsync(ClusterId, JobId, cancellation));
         }
         catch (MrsApiException ex)
         {
+            _fuse.Observe(ex);
             WriteError(ExplainRefusal(session, ex));
             return;
         }
@@ -72,7 +80,7 @@ public sealed class StopMrsJobExecutionCommand : MrsJobCmdletBase
     // ended is the common case, so read the job and say so when it is.
     private ErrorRecord ExplainRefusal(MrsSession session, MrsApiException refusal)
     {
-        if (refusal.Kind is MrsErrorKind.Authentication or MrsErrorKind.TokenExpired or MrsErrorKind.Connection or MrsErrorKind.Timeout or MrsErrorKind.NotFound)
+        if (refusal.Kind is not (MrsErrorKind.ServiceError or MrsErrorKind.InvalidArgument or MrsErrorKind.Unknown))
         {
             return ErrorRecords.FromApi(refusal, JobId);
         }

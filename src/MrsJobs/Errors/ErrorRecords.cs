@@ -26,10 +26,10 @@ internal static class ErrorRecords
         };
     }
 
-    /// <summary>The error for a job not sent because an earlier request of the same command was refused for its credentials.</summary>
+    /// <summary>The error for a request not sent because an earlier request of the same command was refused for its credentials.</summary>
     public static ErrorRecord NotSentAfterAuthenticationFailure(string subject, MrsApiException cause, object? target)
     {
-        var message = $"{subject} was not sent: an earlier request was refused for authentication ({cause.ErrorCode ?? cause.ErrorId}). Run Connect-MrsProject again, then submit this job again.";
+        var message = $"{subject} was not sent: an earlier request was refused for authentication ({cause.ErrorCode ?? cause.ErrorId}). Run Connect-MrsProject again, then send it again.";
         return new ErrorRecord(new InvalidOperationException(message, cause), "MrsJobNotSentAfterAuthenticationFailure", ErrorCategory.AuthenticationError, target)
         {
             ErrorDetails = new ErrorDetails(message),

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using MrsJobs.Core.Models;
@@ -50,9 +51,10 @@ internal static class JobErrorRecords
     }
 
     /// <summary>A -Statement the job's result does not have: <c>MrsSqlStatementNotFound</c>.</summary>
-    public static ErrorRecord NoSuchStatement(string jobId, int statement, int count)
+    public static ErrorRecord NoSuchStatement(string jobId, int statement, IReadOnlyList<int> statements)
     {
-        var message = $"The SQL result of job {jobId} has {count} statement(s) (0 to {count - 1}); there is no statement {statement}.";
+        var has = statements.Count == 0 ? "no statements" : $"statement(s) {string.Join(", ", statements)}";
+        var message = $"The SQL result of job {jobId} has {has}; there is no statement {statement}.";
         return Record(new ArgumentException(message), "MrsSqlStatementNotFound", ErrorCategory.ObjectNotFound, jobId, null);
     }
 

@@ -46,3 +46,14 @@ public sealed class ValidateJobResultAttribute : ValidateNameListAttribute
     /// <inheritdoc />
     protected override string What => "job result";
 }
+
+/// <summary>Accepts one of the nine job types, in any case.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+public sealed class ValidateJobTypeAttribute : ValidateNameListAttribute
+{
+    /// <inheritdoc />
+    protected override IReadOnlyList<string> Names => Core.Models.JobTypes.All;
+
+    /// <inheritdoc />
+    protected override string What => "job type";
+}

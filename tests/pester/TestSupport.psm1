@@ -16,6 +16,11 @@ $script:Seed = [pscustomobject]@{
     FullCluster    = '6b1a9c2e-4f3d-4e8a-9b7c-2d5e8f1a3c4b'
     NoHiveCluster  = '7c2b0d3f-5a4e-4f9b-8c8d-3e6f9a2b4d5c'
     HadoopCluster  = '8d3c1e4a-6b5f-4a0c-9d9e-4f7a0b3c5e6d'
+    AccessKey      = 'DEMOACCESSKEY0000001'
+    SecretKey      = 'demo-secret-key-of-the-emulator-0001'
+    TempAccessKey  = 'DEMOTEMPACCESSKEY001'
+    TempSecretKey  = 'demo-temporary-secret-key-0001'
+    SecurityToken  = 'demo-security-token-0001'
 }
 
 function Get-TestSeed { $script:Seed }
@@ -70,6 +75,18 @@ function Connect-TestProject {
     $url = Get-EmulatorUrl
     Connect-MrsProject -Credential (New-TestCredential $User $Password) -DomainName $script:Seed.Domain `
         -Region $script:Seed.Region -Endpoint $url -IamEndpoint $url -PassThru:$PassThru @Extra
+}
+
+function Use-Environment {
+    <# Runs the script block with environment variables set (null removes one), then restores them. #>
+    param([Parameter(Mandatory)] [hashtable] $Variables, [Parameter(Mandatory)] [scriptblock] $ScriptBlock)
+    $saved = @{}
+    foreach ($name in $Variables.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $Variables[$name])
+    }
+    try { & $ScriptBlock }
+    finally { foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
 }
 
 function ConvertFrom-RequestBody($Request) { $Request.body | ConvertFrom-Json -AsHashtable }
@@ -151,5 +168,5 @@ function Get-TerminatingError {
 }
 
 Export-ModuleMember -Function Get-TestSeed, Get-EmulatorUrl, Import-ModuleUnderTest, Reset-Emulator, Get-EmulatorRequest,
-    Set-EmulatorSetting, Add-EmulatorFault, New-EmulatorToken, New-TestCredential, Connect-TestProject, ConvertFrom-RequestBody,
+    Set-EmulatorSetting, Add-EmulatorFault, Use-Environment, New-EmulatorToken, New-TestCredential, Connect-TestProject, ConvertFrom-RequestBody,
     Invoke-MrsEmulatorControl, Get-EmulatorJob, Add-EmulatorJobPlan, Add-EmulatorJob, Get-RequestHeader, Invoke-InNewRunspace, Get-ClosedLoopbackPort, Get-TerminatingError

@@ -150,4 +150,47 @@ Describe 'Secrets' {
         $all = (ConvertTo-AllText $captured) + (Get-Content $transcript -Raw)
         Assert-NoSecret $all @($secretKey)
     }
+
+    It 'shows no secret key, security token, renewed token or signature with -Verbose -Debug, across sign-ins and every cmdlet' {
+        Set-EmulatorSetting @{ token_lifetime_seconds = 2 }
+        Add-EmulatorJobPlan -JobName 'secret-*' -Plan @{ new_ms = 0; accepted_ms = 0; running_ms = 300 }
+        $securityToken = ConvertTo-SecureString $seed.SecurityToken -AsPlainText -Force
+        $null = Start-Transcript -Path $transcript
+        try {
+            $captured = & {
+                Connect-MrsProject -AccessKey $seed.TempAccessKey -SecretKey $seed.TempSecretKey -SecurityToken $securityToken `
+                    -Region $seed.Region -Endpoint $url -IamEndpoint $url -PassThru -Verbose -Debug | Format-List * -Force | Out-String
+                $job = New-MrsJobExecution -ClusterId $seed.FullCluster -JobName secret-aksk -JobType SparkSubmit `
+                    -Arguments '--conf', "fs.obs.secret.key=$secretKey", 'obs://bucket/app.jar' -Properties $properties -Verbose -Debug
+                $job | Get-MrsJobExecution -Verbose -Debug | Format-List * -Force | Out-String
+                $job | Wait-MrsJobExecution -PollingInterval 1 -Verbose -Debug | Format-List * -Force | Out-String
+                $job | Stop-MrsJobExecution -Force -Verbose -Debug -ErrorAction Continue
+                $job | Get-MrsJobSqlResult -Verbose -Debug -ErrorAction Continue
+                Get-MrsSession | Format-List * -Force | Out-String
+                Connect-TestProject -Extra @{ Verbose = $true; Debug = $true }
+                New-MrsJobExecution -ClusterId $seed.FullCluster -JobName secret-first-token -JobType MapReduce -Verbose -Debug
+                Start-Sleep -Milliseconds 1900
+                New-MrsJobExecution -ClusterId $seed.FullCluster -JobName secret-renewed -JobType MapReduce -Properties $properties -Verbose -Debug
+                Get-MrsJobExecution -ClusterId $seed.FullCluster -Verbose -Debug | Format-List * -Force | Out-String
+                Disconnect-MrsProject -Verbose -Debug
+            } *>&1
+        }
+        finally {
+            $null = Stop-Transcript
+        }
+
+        $all = (ConvertTo-AllText $captured) + (Get-Content $transcript -Raw)
+        $requests = @(Get-EmulatorRequest -IncludeIam)
+        $tokens = @($requests | ForEach-Object { Get-RequestHeader $_ 'X-Auth-Token' } | Where-Object { $_ } | Sort-Object -Unique)
+        $signatures = @($requests | ForEach-Object { Get-RequestHeader $_ 'Authorization' } | Where-Object { $_ } |
+                ForEach-Object { ($_ -split 'Signature=')[1] })
+        # Not vacuous: the secrets were used, and the traces and renewal happened.
+        $tokens.Count | Should -BeGreaterOrEqual 2
+        $signatures.Count | Should -BeGreaterOrEqual 5
+        @($requests | Where-Object { (Get-RequestHeader $_ 'X-Security-Token') -eq $seed.SecurityToken }).Count | Should -BeGreaterOrEqual 5
+        $all | Should -BeLike '*Renewing the IAM token*'
+        $all | Should -BeLike '*X-Security-Token: `[redacted`]*'
+        $all | Should -BeLike '*MrsJobAlreadyEnded*'
+        Assert-NoSecret $all (@($seed.TempSecretKey, $seed.SecurityToken, $seed.Password, $secretKey, $accessKey) + $tokens + $signatures)
+    }
 }

@@ -6,6 +6,10 @@ BeforeAll {
     Import-ModuleUnderTest
     $seed = Get-TestSeed
     $manifestPath = Join-Path $env:MRSJOBS_TEST_MODULE 'MrsJobs.psd1'
+    $cmdlets = @(
+        'Connect-MrsProject', 'Disconnect-MrsProject', 'Get-MrsJobExecution', 'Get-MrsJobSqlResult', 'Get-MrsSession',
+        'New-MrsJobExecution', 'Remove-MrsJobExecution', 'Stop-MrsJobExecution', 'Wait-MrsJobExecution'
+    )
 
     function Get-Completion([string] $InputScript) {
         @((TabExpansion2 -inputScript $InputScript -cursorColumn $InputScript.Length).CompletionMatches.CompletionText)
@@ -35,9 +39,9 @@ Describe 'The MrsJobs module' {
             $data = Import-PowerShellDataFile -Path $manifestPath
         }
 
-        It 'exports exactly the two cmdlets, and no function, alias or variable' {
-            @($manifest.ExportedCmdlets.Keys | Sort-Object) | Should -Be @('Connect-MrsProject', 'New-MrsJobExecution')
-            @($data.CmdletsToExport | Sort-Object) | Should -Be @('Connect-MrsProject', 'New-MrsJobExecution')
+        It 'exports exactly its cmdlets, and no function, alias or variable' {
+            @($manifest.ExportedCmdlets.Keys | Sort-Object) | Should -Be $cmdlets
+            @($data.CmdletsToExport | Sort-Object) | Should -Be $cmdlets
             $data.FunctionsToExport | Should -HaveCount 0
             $data.FunctionsToExport -is [array] | Should -BeTrue
             $data.AliasesToExport | Should -HaveCount 0
@@ -72,8 +76,8 @@ Describe 'The MrsJobs module' {
 
     Context 'import' {
 
-        It 'offers exactly the two cmdlets once imported' {
-            @((Get-Command -Module MrsJobs).Name | Sort-Object) | Should -Be @('Connect-MrsProject', 'New-MrsJobExecution')
+        It 'offers exactly its cmdlets once imported' {
+            @((Get-Command -Module MrsJobs).Name | Sort-Object) | Should -Be $cmdlets
             (Get-Command -Module MrsJobs).CommandType | Sort-Object -Unique | Should -Be 'Cmdlet'
         }
 
@@ -93,7 +97,7 @@ if (`$core) {
 "@
             $measure = $json | Select-Object -Last 1 | ConvertFrom-Json
 
-            $measure.Commands | Should -Be 2
+            $measure.Commands | Should -Be $cmdlets.Count
             $measure.Milliseconds | Should -BeLessThan 3000
             $measure.HttpClientCreated | Should -BeOfType [bool]
             $measure.HttpClientCreated | Should -BeFalse
@@ -141,8 +145,8 @@ if (`$core) {
             $properties | Should -BeLike '*key=value*'
         }
 
-        It 'documents every parameter of both cmdlets' {
-            foreach ($name in 'Connect-MrsProject', 'New-MrsJobExecution') {
+        It 'documents every parameter of every cmdlet' {
+            foreach ($name in $cmdlets) {
                 $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
                 foreach ($parameter in (Get-Command $name).Parameters.Keys | Where-Object { $_ -notin $common }) {
                     ((Get-Help $name -Parameter $parameter).description.Text -join ' ') | Should -Not -BeNullOrEmpty -Because "$name -$parameter needs help"

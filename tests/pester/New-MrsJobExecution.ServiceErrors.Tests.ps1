@@ -189,9 +189,9 @@ Describe 'New-MrsJobExecution' {
             $next.State | Should -Be 'COMPLETE'
         }
 
-        It 'refuses locally with MrsSessionExpired, sending nothing, once a password session''s token has expired' {
-            Set-EmulatorSetting @{ token_lifetime_seconds = 1 }
-            Connect-TestProject
+        It 'refuses locally with MrsSessionExpired, sending nothing, once a bare token''s known expiry has passed' {
+            $token = New-EmulatorToken -LifetimeSeconds 1
+            Connect-MrsProject -Token $token.token -Endpoint $url -IamEndpoint $url
             Start-Sleep -Milliseconds 1500
             Invoke-MrsEmulatorControl -Url $url -Method Delete -Path 'requests'
 
@@ -201,6 +201,18 @@ Describe 'New-MrsJobExecution' {
             $failures[0].FullyQualifiedErrorId | Should -BeExactly "MrsSessionExpired,$cmdletId"
             $failures[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
             @(Get-EmulatorRequest).Count | Should -Be 0
+        }
+
+        It 'renews a password session''s expired token instead of refusing' {
+            Set-EmulatorSetting @{ token_lifetime_seconds = 1 }
+            Connect-TestProject
+            Start-Sleep -Milliseconds 1500
+            Invoke-MrsEmulatorControl -Url $url -Method Delete -Path 'requests'
+
+            $result = New-MrsJobExecution -ClusterId $seed.FullCluster -JobName renewed -JobType MapReduce
+
+            $result.Succeeded | Should -BeTrue
+            @(Get-EmulatorRequest -IncludeIam).path | Should -Be @('/v3/auth/tokens', "/v2/$($seed.ProjectId)/clusters/$($seed.FullCluster)/job-executions")
         }
 
         It 'sends no later job once the service has refused the token as expired' {

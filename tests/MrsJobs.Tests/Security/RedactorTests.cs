@@ -74,6 +74,10 @@ public class RedactorTests
         [InlineData("hive.server2.token")]
         [InlineData("X-Auth-Token")]
         [InlineData("spark.hadoop.fs.obs.secret.key")]
+        [InlineData("security_token")]
+        [InlineData("HUAWEICLOUD_SDK_SK")]
+        [InlineData("secret_access_key")]
+        [InlineData("fs.obs.security.token")]
         public void HidesValuesWhoseKeysLookSecret(string key)
         {
             var shown = Redactor.Json("{\"" + key + "\":\"" + Secret + "\"}");

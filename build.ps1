@@ -7,7 +7,7 @@
       Test      Build, then xunit and Pester (in a fresh pwsh against out/MrsJobs); ends with "N passed, N failed".
       Demo      Build, start the local emulator, submit examples/jobs.csv through New-MrsJobExecution, stop.
       Emulator  Build the emulator and run it in the foreground (Ctrl+C stops it).
-      Bench     Build, then run bench/Submit-Bench.ps1 against the emulator.
+      Bench     Build, then run bench/Submit-Bench.ps1 and bench/Wait-Bench.ps1 against the emulator.
     Everything it needs comes from NuGet (PowerShell as a local .NET tool, Pester as a PackageDownload).
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
@@ -97,8 +97,11 @@ function Invoke-Emulator {
 function Invoke-Bench {
     Invoke-Build
     $pwsh = Get-PwshCommand
-    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'bench/Submit-Bench.ps1') `
-        -ModulePath $moduleOut -EmulatorPath (Join-Path $emulatorOut 'MrsJobs.Emulator.dll')
+    foreach ($bench in 'Submit-Bench.ps1', 'Wait-Bench.ps1') {
+        Write-Step "bench/$bench"
+        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root "bench/$bench") `
+            -ModulePath $moduleOut -EmulatorPath (Join-Path $emulatorOut 'MrsJobs.Emulator.dll')
+    }
 }
 
 switch ($Task) {

@@ -12,6 +12,12 @@ namespace MrsJobs.Core.Waiting;
 /// </summary>
 public sealed class JobWatchList
 {
+    /// <summary>
+    /// The most reads a wait sends per second in total, however many jobs it follows: a round over many
+    /// jobs is spread out rather than sent in a burst that the gateway would throttle (APIGW.0308).
+    /// </summary>
+    public const double MaxReadsPerSecond = 10;
+
     /// <summary>How many failed reads in a row make a job's wait give up (reads are safe to repeat).</summary>
     public const int MaxConsecutiveFailures = 3;
 

@@ -15,7 +15,7 @@ namespace MrsJobs.Commands;
 
 /// <summary>
 /// <para type="synopsis">Waits for MRS jobs to end and writes each job's final state as it ends.</para>
-/// <para type="description">Collects every job from the pipeline, then polls them together, one request at a time, each job at most once per -PollingInterval. A job that ends without success (FAILED, KILLED, or FINISHED with a result other than SUCCEEDED) also gives a non-terminating error.</para>
+/// <para type="description">Collects every job from the pipeline, then polls them together, one request at a time, each job at most once per -PollingInterval and at most 10 reads a second in all. A job that ends without success (FAILED, KILLED, or FINISHED with a result other than SUCCEEDED) also gives a non-terminating error.</para>
 /// </summary>
 [Cmdlet(VerbsLifecycle.Wait, "MrsJobExecution")]
 [OutputType(typeof(JobExecution))]
@@ -25,7 +25,7 @@ public sealed class WaitMrsJobExecutionCommand : MrsJobCmdletBase
     private MrsSession? _session;
 
     /// <summary>
-    /// <para type="description">Seconds between two reads of the same job (1 to 3600; default 10). Each job costs at most 60/PollingInterval requests a minute, and only one request is ever in flight.</para>
+    /// <para type="description">Seconds between two reads of the same job (1 to 3600; default 10). Each job costs at most 60/PollingInterval requests a minute, only one request is ever in flight, and a wait sends at most 10 requests a second however many jobs it follows.</para>
     /// </summary>
     [Parameter]
     [Alias("Interval")]
@@ -93,8 +93,12 @@ public sealed class WaitMrsJobExecutionCommand : MrsJobCmdletBase
     private bool PollRound(TimeSpan? left)
     {
         var session = _session!;
+        var round = Stopwatch.StartNew();
+        var sent = 0;
         foreach (var job in _jobs.Pending.ToList())
         {
+            // Pace the round: the n-th read goes no sooner than n / MaxReadsPerSecond seconds into it.
+            Sleep(TimeSpan.FromSeconds(sent++ / JobWatchList.MaxReadsPerSecond) - round.Elapsed);
             try
             {
                 var state = RunAsync((trace, cancellation) => new MrsJobClient(session, trace, UserAgent).GetJobAsync(job.ClusterId, job.JobId, cancellation));

@@ -98,6 +98,18 @@ Describe 'Wait-MrsJobExecution' {
         }
     }
 
+    It 'spreads a round over many jobs: at most 10 reads a second in all' {
+        $jobs = 1..25 | ForEach-Object { New-MrsJobExecution -ClusterId $seed.FullCluster -JobName "slow-many-$_" -JobType MapReduce }
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+
+        $null = $jobs | Wait-MrsJobExecution -PollingInterval 1 -Timeout 2 -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $reads = @(Get-EmulatorRequest | Where-Object { $_.method -eq 'GET' -and $_.path -like '*/job-executions/*' }).Count
+        $reads | Should -BeLessOrEqual ([math]::Floor($clock.Elapsed.TotalSeconds * 10) + 1)
+        $reads | Should -BeGreaterOrEqual 25
+        $failures.Count | Should -Be 25
+    }
+
     It 'follows a job given twice only once' {
         $job = New-MrsJobExecution -ClusterId $seed.FullCluster -JobName ok-twice -JobType MapReduce
 

@@ -29,7 +29,7 @@ Describe 'Get-Help <Name>' -ForEach $cmdlets {
         $command = Get-Command $Name
         $help = Get-Help $Name -Full
         $realParameters = @($command.Parameters.Values | Where-Object Name -NotIn $CommonParameters)
-        $helpParameters = @($help.parameters.parameter)
+        $helpParameters = @($help.parameters.parameter | Where-Object { $_ })   # a cmdlet without parameters has none, not one empty one
     }
 
     It 'shows the synopsis from the help file, not the generated syntax' {

@@ -109,12 +109,19 @@ public sealed class RemoveMrsJobExecutionCommand : MrsJobCmdletBase
 
     private void TryDelete(MrsSession session, string clusterId, string jobId)
     {
+        if (_fuse.Cause is { } refusal)
+        {
+            WriteError(ErrorRecords.NotSentAfterAuthenticationFailure($"The deletion of job {jobId}", refusal, jobId));
+            return;
+        }
+
         try
         {
             Delete(session, clusterId, new[] { jobId });
         }
         catch (MrsApiException ex)
         {
+            _fuse.Observe(ex);
             WriteError(ErrorRecords.FromApi(ex, jobId, $"Job {jobId}"));
         }
     }

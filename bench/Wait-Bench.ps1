@@ -14,7 +14,7 @@
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $EmulatorPath,
-    [int[]] $Jobs = @(10, 100, 400),
+    [int[]] $Jobs = @(10, 100, 300),
     [double] $PollingInterval = 2,
     [int] $RunSeconds = 12
 )

@@ -18,7 +18,7 @@ public sealed partial class MrsJobClient
     public async Task<JobExecution> GetJobAsync(string clusterId, string jobId, CancellationToken cancellationToken)
     {
         var response = await SendAsync(HttpMethod.Get, clusterId, "/" + Escape(jobId), null, cancellationToken).ConfigureAwait(false);
-        var detail = response.IsSuccess ? TryRead(response.Body, MrsJsonContext.Wire.JobDetailResponseBody)?.JobDetail : null;
+        var detail = response.IsSuccess ? WireReader.TryRead(response.Body, MrsJsonContext.Wire.JobDetailResponseBody)?.JobDetail : null;
         if (detail is null || string.IsNullOrEmpty(detail.JobId))
         {
             throw Refusal(response, $"to show job {jobId} on cluster {clusterId}", clusterId);
@@ -35,7 +35,7 @@ public sealed partial class MrsJobClient
     internal async Task<JobListPage> ListJobsPageAsync(JobListQuery query, int offset, CancellationToken cancellationToken)
     {
         var response = await SendAsync(HttpMethod.Get, query.ClusterId, "?" + query.ToQueryString(offset), null, cancellationToken).ConfigureAwait(false);
-        var body = response.IsSuccess ? TryRead(response.Body, MrsJsonContext.Wire.JobListResponseBody) : null;
+        var body = response.IsSuccess ? WireReader.TryRead(response.Body, MrsJsonContext.Wire.JobListResponseBody) : null;
         if (body is null || (body.JobList is null && body.TotalRecord is null))
         {
             throw Refusal(response, $"to list the jobs of cluster {query.ClusterId}", query.ClusterId);

@@ -1,7 +1,5 @@
 using System;
 using System.Net.Http;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using MrsJobs.Core.Errors;
@@ -56,24 +54,6 @@ public sealed partial class MrsJobClient
         var prefix = code is null ? string.Empty : code + " ";
         var message = $"MRS refused {what}: {prefix}{MessageText.Sentence(serviceMessage)}";
         return new MrsApiException(message, kind, response.StatusCode, code, error.Message, response.RequestId ?? error.RequestId, advice);
-    }
-
-    private static T? TryRead<T>(string body, JsonTypeInfo<T> type)
-        where T : class
-    {
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(body, type);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);

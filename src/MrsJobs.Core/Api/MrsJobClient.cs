@@ -41,7 +41,7 @@ public sealed partial class MrsJobClient
 
         var json = JsonSerializer.Serialize(ToBody(job), MrsJsonContext.Wire.SubmitJobRequestBody);
         var response = await SendAsync(HttpMethod.Post, job.ClusterId, string.Empty, json, cancellationToken).ConfigureAwait(false);
-        var parsed = TryRead(response.Body, MrsJsonContext.Wire.SubmitJobResponseBody);
+        var parsed = WireReader.TryRead(response.Body, MrsJsonContext.Wire.SubmitJobResponseBody);
         var result = parsed?.JobSubmitResult;
         var refused = !response.IsSuccess
             || result is null

@@ -42,16 +42,7 @@ internal sealed class IamClient
 
     internal static IamToken ReadToken(ApiResponse response, string? scope)
     {
-        IamTokenResponseBody? parsed;
-        try
-        {
-            parsed = JsonSerializer.Deserialize(response.Body, MrsJsonContext.Wire.IamTokenResponseBody);
-        }
-        catch (JsonException)
-        {
-            parsed = null;
-        }
-
+        var parsed = WireReader.TryRead(response.Body, MrsJsonContext.Wire.IamTokenResponseBody);
         var token = parsed?.Token;
         if (string.IsNullOrEmpty(response.SubjectToken) || token?.Project?.Id is not { Length: > 0 } projectId
             || !DateTimeOffset.TryParse(token.ExpiresAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var expiresAt))

@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Net.Http;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using MrsJobs.Core.Errors;
@@ -28,7 +27,7 @@ internal static class IamProjectLookup
             return Throw($"IAM refused the project lookup for '{projectName}' (HTTP {(int)response.StatusCode}): {MessageText.Sentence(error.Message ?? response.StatusCode.ToString())}", info.Kind, response, error, advice, "IamProjectLookupFailed");
         }
 
-        var ids = Read(response.Body)?.Projects?
+        var ids = WireReader.TryRead(response.Body, MrsJsonContext.Wire.IamProjectsResponseBody)?.Projects?
             .Where(p => p?.Id is { Length: > 0 } && string.Equals(p.Name, projectName, StringComparison.Ordinal))
             .Select(p => p!.Id!)
             .Distinct()
@@ -40,18 +39,6 @@ internal static class IamProjectLookup
             { Count: 1 } => ids[0],
             _ => Throw($"IAM has {ids.Count} projects named '{projectName}' ({string.Join(", ", ids)}).", MrsErrorKind.InvalidArgument, response, null, "Give -ProjectId to choose one.", "IamProjectAmbiguous"),
         };
-    }
-
-    private static IamProjectsResponseBody? Read(string body)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(body, MrsJsonContext.Wire.IamProjectsResponseBody);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private static string Throw(string message, MrsErrorKind kind, ApiResponse response, ApiErrorBody? error, string? advice, string errorId) =>

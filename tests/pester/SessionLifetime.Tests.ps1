@@ -131,4 +131,24 @@ Describe 'Get-MrsSession and Disconnect-MrsProject' {
         @(Get-EmulatorJob).Count | Should -Be 6
         (Get-MrsSession).ProjectId | Should -Be $seed.ProjectId
     }
+
+    It 'keeps thread jobs apart: a thread job has no session until it connects or is given one' {
+        $session = Connect-TestProject -PassThru
+        $module = Join-Path $env:MRSJOBS_TEST_MODULE 'MrsJobs.psd1'
+        $cluster = $seed.FullCluster
+
+        $job = Start-ThreadJob -ScriptBlock {
+            Import-Module $using:module
+            [pscustomobject]@{
+                Before    = @(Get-MrsSession).Count
+                Submitted = (New-MrsJobExecution -Session $using:session -ClusterId $using:cluster -JobName thread-job -JobType MapReduce).Succeeded
+            }
+        }
+        $result = $job | Wait-Job -Timeout 60 | Receive-Job
+        $job | Remove-Job -Force
+
+        $result.Before | Should -Be 0
+        $result.Submitted | Should -BeTrue
+        (Get-MrsSession).ProjectId | Should -Be $seed.ProjectId
+    }
 }

@@ -58,6 +58,21 @@ public sealed class WaitMrsJobExecutionCommand : MrsJobCmdletBase
         var limit = Timeout < 0 ? (TimeSpan?)null : TimeSpan.FromSeconds(Timeout);
         var interval = TimeSpan.FromSeconds(PollingInterval);
         WriteVerboseLine($"Waiting for {_jobs.Total} job(s), reading each at most every {PollingInterval:0.#} s.");
+        try
+        {
+            Poll(clock, limit, interval);
+        }
+        finally
+        {
+            if (!CancellationToken.IsCancellationRequested)
+            {
+                WriteProgress(WaitProgress.BatchCompleted());   // also when the wait ends early (credentials refused)
+            }
+        }
+    }
+
+    private void Poll(Stopwatch clock, TimeSpan? limit, TimeSpan interval)
+    {
         while (_jobs.Pending.Count > 0)
         {
             var roundStarted = clock.Elapsed;
@@ -68,13 +83,13 @@ public sealed class WaitMrsJobExecutionCommand : MrsJobCmdletBase
 
             if (_jobs.Pending.Count == 0)
             {
-                break;
+                return;
             }
 
             if (limit is { } total && clock.Elapsed >= total)
             {
                 TimeOut(total);
-                break;
+                return;
             }
 
             var pause = interval - (clock.Elapsed - roundStarted);
@@ -85,8 +100,6 @@ public sealed class WaitMrsJobExecutionCommand : MrsJobCmdletBase
 
             Sleep(pause);
         }
-
-        WriteProgress(WaitProgress.BatchCompleted());
     }
 
     /// <summary>Reads every job still followed once. <c>false</c> when the wait cannot go on (credentials refused).</summary>

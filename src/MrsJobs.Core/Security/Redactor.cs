@@ -34,10 +34,11 @@ public static class Redactor
     // "key" alone is too broad (fs.obs.endpoint.key? keytab paths?): it counts only after these words.
     private static readonly string[] KeyQualifiers = { "access", "secret", "api", "private", "sas", "auth", "encryption" };
 
-    // key=value inside a text (a spark-submit "--conf fs.obs.secret.key=…" argument): hide the value.
-    private static readonly Regex SecretAssignment = new(
-        @"(?<key>[A-Za-z0-9_.\-]*(?:secret|password|passwd|token|access[._-]?key)[A-Za-z0-9_.\-]*)\s*[=:]\s*(?<value>[^\s,;""]+)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    // key=value inside a text (a spark-submit "--conf fs.obs.secret.key=…" argument): the value is hidden
+    // when the key looks secret by the same rule as property keys (IsSecretKey), so DB_PASS=… and fs.obs.sk=… too.
+    private static readonly Regex Assignment = new(
+        @"(?<key>[A-Za-z0-9_.\-]+)\s*(?<sign>[=:])\s*(?<value>[^\s,;""}\]]+)",
+        RegexOptions.CultureInvariant);
 
     /// <summary><c>true</c> for headers that carry credentials.</summary>
     public static bool IsSecretHeader(string name) =>
@@ -104,7 +105,9 @@ public static class Redactor
 
     /// <summary>Hides the values of secret-looking <c>key=value</c> assignments inside free text.</summary>
     public static string Text(string? text) =>
-        string.IsNullOrEmpty(text) ? string.Empty : SecretAssignment.Replace(text!, match => match.Groups["key"].Value + "=" + Mark);
+        string.IsNullOrEmpty(text)
+            ? string.Empty
+            : Assignment.Replace(text!, match => IsSecretKey(match.Groups["key"].Value) ? match.Groups["key"].Value + match.Groups["sign"].Value + Mark : match.Value);
 
     /// <summary>
     /// A JSON text with every secret-keyed value replaced; a text that is not JSON is shown only as its length,
@@ -148,6 +151,12 @@ public static class Redactor
                 foreach (var member in element.EnumerateObject())
                 {
                     writer.WritePropertyName(member.Name);
+                    if (!redact && member.Value.ValueKind == JsonValueKind.String && JavaTexts.TryRedact(member.Name, member.Value.GetString(), out var shown))
+                    {
+                        writer.WriteStringValue(shown);
+                        continue;
+                    }
+
                     Write(member.Value, writer, RedactsMember(member) || (redact && member.Value.ValueKind != JsonValueKind.Object));
                 }
 

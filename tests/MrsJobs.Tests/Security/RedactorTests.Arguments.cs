@@ -52,4 +52,37 @@ public class RedactorArgumentTests
         Assert.DoesNotContain(Secret, shown);
         Assert.Contains("spark.hadoop.fs.obs.secret.key=", shown);
     }
+
+    [Theory]
+    [InlineData("fs.obs.sk")]
+    [InlineData("DB_PASS")]
+    [InlineData("spark.yarn.appMasterEnv.API_TOKEN")]
+    [InlineData("fs.obs.access.key")]
+    public void HidesAssignmentsInArgumentsByTheSameRuleAsPropertyKeys(string key)
+    {
+        var shown = Redactor.Arguments(new[] { "--conf", $"{key}={Secret}", "--conf", "spark.executor.memory=4g" });
+
+        Assert.Equal(new[] { "--conf", $"{key}={Redactor.Mark}", "--conf", "spark.executor.memory=4g" }, shown);
+    }
+
+    [Fact]
+    public void KeepsWhatFollowsAHiddenValueInAText()
+    {
+        Assert.Equal("{fs.obs.sk=[redacted]}", Redactor.Text("{fs.obs.sk=" + Secret + "}"));
+        Assert.Equal("http://host:8080/path", Redactor.Text("http://host:8080/path"));
+    }
+
+    [Fact]
+    public void HidesSecretsInTheJavaTextsOfAJobDetail()
+    {
+        var body = "{\"job_detail\":{\"job_id\":\"j\",\"arguments\":\"[--password, " + Secret + "1, --conf, fs.obs.sk=" + Secret + "2, obs://b/app.jar]\","
+            + "\"properties\":\"{fs.obs.sk=" + Secret + "3, DB_PASS=" + Secret + "4, spark.executor.memory=4g}\"}}";
+
+        var shown = Redactor.Json(body);
+
+        Assert.DoesNotContain(Secret, shown);
+        Assert.Contains("obs://b/app.jar", shown);
+        Assert.Contains("spark.executor.memory=4g", shown);
+        Assert.Contains("fs.obs.sk=[redacted]", shown);
+    }
 }

@@ -19,7 +19,8 @@ internal static class IamTokenCheck
     /// <exception cref="MrsApiException">IAM says the token is not valid (unknown or expired).</exception>
     public static async Task<IamToken?> CheckAsync(Uri iamEndpoint, string token, IHttpTraceSink? trace, string userAgent, CancellationToken cancellationToken)
     {
-        var pipeline = new MrsHttpPipeline(new SelfCheckAuthenticator(token), trace, userAgent);
+        // A short timeout: the check only adds knowledge (expiry, project); an IAM that does not answer must not hold Connect up.
+        var pipeline = new MrsHttpPipeline(new SelfCheckAuthenticator(token), trace, userAgent, TimeSpan.FromSeconds(10));
         ApiResponse response;
         try
         {

@@ -83,11 +83,8 @@ internal sealed class PasswordTokenAuthenticator : IRequestAuthenticator, IDispo
         return Task.CompletedTask;
     }
 
-    public void Dispose()
-    {
-        _signIn.Password.Dispose();
-        _renewing.Dispose();
-    }
+    // The semaphore holds nothing to free and may still be awaited by a request of another runspace, so it stays.
+    public void Dispose() => _signIn.Password.Dispose();
 
     public override string ToString() => $"Password token authenticator for {_signIn.UserName}@{_signIn.DomainName}";
 }

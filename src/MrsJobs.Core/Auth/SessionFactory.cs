@@ -78,7 +78,10 @@ public static class SessionFactory
         string token, string? projectId, string? region, Uri? endpoint, Uri? iamEndpoint, IHttpTraceSink? trace, string userAgent, CancellationToken cancellationToken)
     {
         region = Endpoints.NormalizeRegion(region);
-        var iam = iamEndpoint is not null ? Endpoints.IamRoot(iamEndpoint) : region is null ? null : Endpoints.IamForRegion(region);
+
+        // Ask the IAM that belongs with the MRS endpoint: the one given, or the region's when MRS is the
+        // region's too. With only -Endpoint (a private cloud, a proxy) the token goes nowhere else.
+        var iam = iamEndpoint is not null ? Endpoints.IamRoot(iamEndpoint) : endpoint is null && region is not null ? Endpoints.IamForRegion(region) : null;
         var checkedToken = iam is null ? null : await IamTokenCheck.CheckAsync(iam, token, trace, userAgent, cancellationToken).ConfigureAwait(false);
         if (projectId is not null && checkedToken is not null && !string.Equals(projectId.Trim(), checkedToken.ProjectId, StringComparison.Ordinal))
         {

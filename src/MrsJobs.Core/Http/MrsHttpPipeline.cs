@@ -56,25 +56,55 @@ public sealed class MrsHttpPipeline
     /// <exception cref="MrsApiException">The endpoint could not be reached or did not answer in time.</exception>
     public async Task<ApiResponse> SendAsync(HttpMethod method, Uri uri, string? jsonBody, CancellationToken cancellationToken)
     {
-        var auth = _authenticator;
-        if (auth is { CanRenew: true } && auth.ShouldRenew(DateTimeOffset.UtcNow))
+        try
+        {
+            var auth = _authenticator;
+            if (auth is { CanRenew: true } && auth.ShouldRenew(DateTimeOffset.UtcNow))
+            {
+                await RenewEarlyAsync(auth, cancellationToken).ConfigureAwait(false);
+            }
+
+            var generation = auth?.Generation ?? 0;
+            var response = await SendOnceAsync(method, uri, jsonBody, cancellationToken).ConfigureAwait(false);
+            if (auth is { CanRenew: true } && RefusesTheToken(response))
+            {
+                _trace.Verbose($"{method} {uri.GetLeftPart(UriPartial.Path)} was refused for its token; signing in again and sending once more.");
+                await auth.RenewAsync(generation, _trace, _userAgent, cancellationToken).ConfigureAwait(false);
+                response = await SendOnceAsync(method, uri, jsonBody, cancellationToken).ConfigureAwait(false);
+            }
+
+            return response;
+        }
+        catch (ObjectDisposedException ex) when (_authenticator is not null)
+        {
+            // Disconnect-MrsProject dropped the session's secrets while this request (of another runspace) was on its way.
+            throw new MrsApiException(
+                "This session was disconnected (Disconnect-MrsProject) and has forgotten its credentials. Run Connect-MrsProject again.",
+                MrsErrorKind.Authentication,
+                innerException: ex,
+                errorId: "MrsSessionDisconnected");
+        }
+    }
+
+    // Renewing before expiry is a courtesy: if IAM cannot answer now (down, slow, throttling) while the
+    // current token is still valid, the request goes with it. A refusal of the credentials is not hidden.
+    private async Task RenewEarlyAsync(IRequestAuthenticator auth, CancellationToken cancellationToken)
+    {
+        try
         {
             await auth.RenewAsync(auth.Generation, _trace, _userAgent, cancellationToken).ConfigureAwait(false);
         }
-
-        var generation = auth?.Generation ?? 0;
-        var response = await SendOnceAsync(method, uri, jsonBody, cancellationToken).ConfigureAwait(false);
-        if (auth is { CanRenew: true } && SaysTokenExpired(response))
+        catch (MrsApiException ex) when (ex.Kind is not (MrsErrorKind.Authentication or MrsErrorKind.TokenExpired)
+            && auth.ExpiresAt is { } expiry && DateTimeOffset.UtcNow < expiry)
         {
-            _trace.Verbose($"{method} {uri.GetLeftPart(UriPartial.Path)} was refused because the token expired; renewing it and sending once more.");
-            await auth.RenewAsync(generation, _trace, _userAgent, cancellationToken).ConfigureAwait(false);
-            response = await SendOnceAsync(method, uri, jsonBody, cancellationToken).ConfigureAwait(false);
+            _trace.Verbose($"Could not renew the token yet ({ex.Summary}); using the current one, which expires {expiry:u}.");
         }
-
-        return response;
     }
 
-    private static bool SaysTokenExpired(ApiResponse response)
+    // docs/mrs-api.md: APIGW.0301 (bad or expired token) — "re-authenticate once if it holds credentials";
+    // APIGW.0307 (token expired) — "refresh and retry once". Both come as 401 from the gateway, before the
+    // service sees the request, so sending it again never repeats work.
+    private static bool RefusesTheToken(ApiResponse response)
     {
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
@@ -82,7 +112,7 @@ public sealed class MrsHttpPipeline
         }
 
         var error = ApiErrorParser.Parse(response.Body);
-        return MrsErrorCatalog.Describe(error.ErrorCode, response.StatusCode, error.Message).Kind == MrsErrorKind.TokenExpired;
+        return MrsErrorCatalog.Describe(error.ErrorCode, response.StatusCode, error.Message).Kind is MrsErrorKind.TokenExpired or MrsErrorKind.Authentication;
     }
 
     private async Task<ApiResponse> SendOnceAsync(HttpMethod method, Uri uri, string? jsonBody, CancellationToken cancellationToken)

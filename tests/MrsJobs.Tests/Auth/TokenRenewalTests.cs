@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using MrsJobs.Core.Errors;
+using MrsJobs.Emulator.State;
 using MrsJobs.Tests.Support;
 using Xunit;
 
@@ -44,17 +45,43 @@ public class TokenRenewalTests : EmulatorTest
         Assert.Equal(2, TokenRequests());
     }
 
+    // docs/mrs-api.md: APIGW.0301 "bad or expired token … re-authenticate once if it holds credentials".
     [Fact]
-    public async Task DoesNotRenewOnOtherAuthenticationRefusals()
+    public async Task SignsInAgainOnceWhenTheGatewayRefusesTheToken()
     {
         var session = await ConnectAsync();
         await QueueFaultAsync(401, "APIGW.0301", "Incorrect IAM authentication information: decrypt token fail", "apig");
 
+        var result = await SubmitAsync(session, Job());
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(new[] { 401, 200 }, Submissions().Select(r => r.Status));
+        Assert.Equal(2, TokenRequests());
+    }
+
+    [Fact]
+    public async Task ReportsTheSignInRefusalWhenThePasswordNoLongerWorks()
+    {
+        var session = await ConnectAsync();
+        await ControlAsync("users", new { domain = SeedData.DomainName, name = SeedData.UserName, password = "Changed-Passw0rd!" });
+        await QueueFaultAsync(401, "APIGW.0307", "The token expires.", "apig");
+
         var failure = await Assert.ThrowsAsync<MrsApiException>(() => SubmitAsync(session, Job()));
 
-        Assert.Equal(MrsErrorKind.Authentication, failure.Kind);
+        Assert.Equal("IamAuthenticationFailed", failure.ErrorId);
         Assert.Single(Submissions());
-        Assert.Equal(1, TokenRequests());
+    }
+
+    [Fact]
+    public async Task SaysTheSessionWasDisconnectedWhenItsSecretsAreGone()
+    {
+        var session = await ConnectAsync();
+        session.Forget();
+
+        var failure = await Assert.ThrowsAsync<MrsApiException>(() => SubmitAsync(session, Job()));
+
+        Assert.Equal("MrsSessionDisconnected", failure.ErrorId);
+        Assert.Empty(Submissions());
     }
 
     [Fact]

@@ -21,6 +21,12 @@ public sealed class JobWatchList
     /// <summary>How many failed reads in a row make a job's wait give up (reads are safe to repeat).</summary>
     public const int MaxConsecutiveFailures = 3;
 
+    /// <summary>How many throttled or unanswered reads in a row make a job's wait give up (with the back-off, several minutes).</summary>
+    public const int MaxConsecutiveTransientFailures = 10;
+
+    /// <summary>The most the pause between rounds grows while reads are throttled or unanswered: eight times the interval.</summary>
+    public const int MaxBackOff = 8;
+
     private readonly List<WatchedJob> _pending = new();
     private readonly HashSet<string> _known = new(StringComparer.OrdinalIgnoreCase);
 
@@ -54,16 +60,24 @@ public sealed class JobWatchList
     }
 
     /// <summary>
-    /// Records a failed read; <c>true</c> when the wait for this job gives up (the job does not exist, or
-    /// <see cref="MaxConsecutiveFailures"/> reads in a row failed) and it leaves the list.
+    /// Records a failed read; <c>true</c> when the wait for this job gives up and it leaves the list: at
+    /// once when the job does not exist (or the read is refused as such), after
+    /// <see cref="MaxConsecutiveFailures"/> service errors in a row, or after
+    /// <see cref="MaxConsecutiveTransientFailures"/> throttled or unanswered reads in a row (those are
+    /// worth waiting out: <see cref="IsTransient"/>).
     /// </summary>
     public bool Failed(WatchedJob job, MrsApiException error)
     {
         job.ConsecutiveFailures++;
+        var limit = IsTransient(error) ? MaxConsecutiveTransientFailures : MaxConsecutiveFailures;
         var hopeless = error.Kind is MrsErrorKind.NotFound or MrsErrorKind.InvalidArgument or MrsErrorKind.PermissionDenied
-            || job.ConsecutiveFailures >= MaxConsecutiveFailures;
+            || job.ConsecutiveFailures >= limit;
         return hopeless && _pending.Remove(job);
     }
+
+    /// <summary><c>true</c> for failures that say "not now" (throttling, no answer): the wait backs off and reads again.</summary>
+    public static bool IsTransient(MrsApiException error) =>
+        error.Kind is MrsErrorKind.Throttled or MrsErrorKind.Connection or MrsErrorKind.Timeout or MrsErrorKind.ResourceUnavailable;
 
     /// <summary><c>true</c> when a failure means no further read can succeed (credentials refused or expired).</summary>
     public static bool EndsTheWait(MrsApiException error) => error.Kind is MrsErrorKind.Authentication or MrsErrorKind.TokenExpired;

@@ -102,7 +102,7 @@ Describe 'Wait-MrsJobExecution' {
         $jobs = 1..25 | ForEach-Object { New-MrsJobExecution -ClusterId $seed.FullCluster -JobName "slow-many-$_" -JobType MapReduce }
         $clock = [Diagnostics.Stopwatch]::StartNew()
 
-        $null = $jobs | Wait-MrsJobExecution -PollingInterval 1 -Timeout 2 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $null = $jobs | Wait-MrsJobExecution -PollingInterval 1 -Timeout 4 -ErrorVariable failures -ErrorAction SilentlyContinue
 
         $reads = @(Get-EmulatorRequest | Where-Object { $_.method -eq 'GET' -and $_.path -like '*/job-executions/*' }).Count
         $reads | Should -BeLessOrEqual ([math]::Floor($clock.Elapsed.TotalSeconds * 10) + 1)

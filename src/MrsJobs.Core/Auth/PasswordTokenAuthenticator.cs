@@ -20,8 +20,7 @@ internal sealed class PasswordTokenAuthenticator : IRequestAuthenticator, IDispo
     private readonly Uri _iamEndpoint;
     private readonly string _projectId;
     private readonly Func<DateTimeOffset> _clock;
-    private IamToken _token;
-    private DateTimeOffset _issuedAt;
+    private Issued _current;
     private int _generation;
 
     public PasswordTokenAuthenticator(PasswordSignIn signIn, Uri iamEndpoint, IamToken token, Func<DateTimeOffset>? clock = null)
@@ -31,13 +30,12 @@ internal sealed class PasswordTokenAuthenticator : IRequestAuthenticator, IDispo
         _iamEndpoint = iamEndpoint;
         _projectId = token.ProjectId;
         _clock = clock ?? (() => DateTimeOffset.UtcNow);
-        _token = token;
-        _issuedAt = _clock();
+        _current = new Issued(token, _clock());
     }
 
     public string Method => "Password";
 
-    public DateTimeOffset? ExpiresAt => Volatile.Read(ref _token).ExpiresAt;
+    public DateTimeOffset? ExpiresAt => Volatile.Read(ref _current).Token.ExpiresAt;
 
     public bool CanRenew => true;
 
@@ -46,10 +44,10 @@ internal sealed class PasswordTokenAuthenticator : IRequestAuthenticator, IDispo
     /// <summary>Renew five minutes before expiry, or a tenth of the token's life before it for short-lived tokens.</summary>
     public bool ShouldRenew(DateTimeOffset now)
     {
-        var token = Volatile.Read(ref _token);
-        var life = token.ExpiresAt - _issuedAt;
+        var current = Volatile.Read(ref _current);
+        var life = current.Token.ExpiresAt - current.IssuedAt;
         var margin = TimeSpan.FromTicks(Math.Min(LongestMargin.Ticks, Math.Max(0, life.Ticks / 10)));
-        return now >= token.ExpiresAt - margin;
+        return now >= current.Token.ExpiresAt - margin;
     }
 
     public async Task RenewAsync(int seenGeneration, IHttpTraceSink trace, string userAgent, CancellationToken cancellationToken)
@@ -65,8 +63,7 @@ internal sealed class PasswordTokenAuthenticator : IRequestAuthenticator, IDispo
             trace.Verbose($"Renewing the IAM token of {_signIn.UserName}@{_signIn.DomainName} (it expires {ExpiresAt:u}).");
             var iam = new IamClient(new MrsHttpPipeline(null, trace, userAgent));
             var token = await iam.RequestTokenAsync(_iamEndpoint, _signIn, _projectId, null, cancellationToken).ConfigureAwait(false);
-            _issuedAt = _clock();
-            Volatile.Write(ref _token, token);
+            Volatile.Write(ref _current, new Issued(token, _clock()));
             Interlocked.Increment(ref _generation);
             trace.Verbose($"Renewed the IAM token; the new one expires {token.ExpiresAt:u}.");
         }
@@ -79,12 +76,26 @@ internal sealed class PasswordTokenAuthenticator : IRequestAuthenticator, IDispo
     public Task AuthenticateAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Headers.Remove("X-Auth-Token");
-        request.Headers.TryAddWithoutValidation("X-Auth-Token", Volatile.Read(ref _token).Token);
+        request.Headers.TryAddWithoutValidation("X-Auth-Token", Volatile.Read(ref _current).Token.Token);
         return Task.CompletedTask;
     }
 
     // The semaphore holds nothing to free and may still be awaited by a request of another runspace, so it stays.
     public void Dispose() => _signIn.Password.Dispose();
+
+    // The token and when it was received, swapped as one so that readers on other threads never see a mix.
+    private sealed class Issued
+    {
+        public Issued(IamToken token, DateTimeOffset issuedAt)
+        {
+            Token = token;
+            IssuedAt = issuedAt;
+        }
+
+        public IamToken Token { get; }
+
+        public DateTimeOffset IssuedAt { get; }
+    }
 
     public override string ToString() => $"Password token authenticator for {_signIn.UserName}@{_signIn.DomainName}";
 }

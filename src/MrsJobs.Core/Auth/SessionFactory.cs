@@ -62,10 +62,18 @@ public static class SessionFactory
         var mrs = endpoint ?? Endpoints.MrsForRegion(RequireRegion(region, "-Endpoint"));
         var iam = Endpoints.IamRoot(credentials.IamEndpoint ?? Endpoints.IamForRegion(RequireRegion(region, "-IamEndpoint")));
         var keys = new AkSkCredentials(SecretText.Reveal(credentials.AccessKey), credentials.SecretKey, credentials.SecurityToken is null ? null : SecretText.Reveal(credentials.SecurityToken));
-        var unscoped = new AkSkAuthenticator(keys);
-        var projectId = credentials.ProjectId
-            ?? await IamProjectLookup.FindProjectIdAsync(new MrsHttpPipeline(unscoped, trace, userAgent), iam, RequireRegion(region, "-ProjectId"), cancellationToken).ConfigureAwait(false);
-        return new MrsSession(region, projectId, null, mrs, iam, AuthMethod.AccessKey, unscoped.WithProjectId(projectId), credentialSource: credentials.Origin, secrets: keys);
+        try
+        {
+            var unscoped = new AkSkAuthenticator(keys);
+            var projectId = credentials.ProjectId
+                ?? await IamProjectLookup.FindProjectIdAsync(new MrsHttpPipeline(unscoped, trace, userAgent), iam, RequireRegion(region, "-ProjectId"), cancellationToken).ConfigureAwait(false);
+            return new MrsSession(region, projectId, null, mrs, iam, AuthMethod.AccessKey, unscoped.WithProjectId(projectId), credentialSource: credentials.Origin, secrets: keys);
+        }
+        catch
+        {
+            keys.Dispose();   // no session holds the key copy: drop it now
+            throw;
+        }
     }
 
     /// <summary>

@@ -1,8 +1,9 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using MrsJobs.Completion;
-using MrsJobs.Core.Api;
 using MrsJobs.Core.Errors;
 using MrsJobs.Core.Models;
 using MrsJobs.Core.Sessions;
@@ -60,7 +61,7 @@ public sealed class GetMrsJobSqlResultCommand : MrsJobCmdletBase
         IReadOnlyList<SqlStatementResult> statements;
         try
         {
-            statements = RunAsync((trace, cancellation) => new MrsJobClient(session, trace, UserAgent).GetSqlResultAsync(ClusterId, JobId, cancellation));
+            statements = CallApi(session, (client, cancellation) => client.GetSqlResultAsync(ClusterId, JobId, cancellation));
         }
         catch (MrsApiException ex)
         {
@@ -111,12 +112,21 @@ public sealed class GetMrsJobSqlResultCommand : MrsJobCmdletBase
         return shown;
     }
 
+    // PowerShell property names ignore case: a second "id" or an "ID" (SELECT a.id, b.ID) becomes "ID_2"
+    // rather than silently replacing the first (PowerShell 7) or failing (Windows PowerShell).
     private static PSObject ToObject(IReadOnlyList<KeyValuePair<string, object?>> row)
     {
         var shown = new PSObject();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var column in row)
         {
-            shown.Properties.Add(new PSNoteProperty(column.Key, column.Value));
+            var name = column.Key;
+            for (var n = 2; !names.Add(name); n++)
+            {
+                name = column.Key + "_" + n.ToString(CultureInfo.InvariantCulture);
+            }
+
+            shown.Properties.Add(new PSNoteProperty(name, column.Value));
         }
 
         return shown;

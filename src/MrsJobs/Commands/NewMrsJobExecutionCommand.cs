@@ -5,7 +5,6 @@ using System.Globalization;
 using System.Management.Automation;
 using MrsJobs.Binding;
 using MrsJobs.Completion;
-using MrsJobs.Core.Api;
 using MrsJobs.Core.Errors;
 using MrsJobs.Core.Models;
 using MrsJobs.Core.Sessions;
@@ -119,7 +118,7 @@ public sealed class NewMrsJobExecutionCommand : MrsApiCmdletBase
 
         try
         {
-            var result = RunAsync((trace, cancellation) => new MrsJobClient(session, trace, UserAgent).SubmitJobAsync(job, cancellation));
+            var result = CallApi(session, (client, cancellation) => client.SubmitJobAsync(job, cancellation));
             WriteObject(result);
         }
         catch (MrsApiException ex)

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using MrsJobs.Core.Api;
 using MrsJobs.Core.Errors;
 using MrsJobs.Core.Sessions;
 using MrsJobs.Errors;
@@ -127,5 +126,5 @@ public sealed class RemoveMrsJobExecutionCommand : MrsJobCmdletBase
     }
 
     private void Delete(MrsSession session, string clusterId, IReadOnlyCollection<string> jobIds) =>
-        RunAsync((trace, cancellation) => new MrsJobClient(session, trace, UserAgent).DeleteJobsAsync(clusterId, jobIds, cancellation));
+        CallApi(session, (client, cancellation) => client.DeleteJobsAsync(clusterId, jobIds, cancellation));
 }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using MrsJobs.Core.Api;
 using MrsJobs.Core.Errors;
 using MrsJobs.Core.Models;
 using MrsJobs.Core.Sessions;
@@ -54,7 +53,7 @@ public sealed class StopMrsJobExecutionCommand : MrsJobCmdletBase
 
         try
         {
-            RunAsync((trace, cancellation) => new MrsJobClient(session, trace, UserAgent).KillJobAsync(ClusterId, JobId, cancellation));
+            CallApi(session, (client, cancellation) => client.KillJobAsync(ClusterId, JobId, cancellation));
         }
         catch (MrsApiException ex)
         {
@@ -67,7 +66,7 @@ public sealed class StopMrsJobExecutionCommand : MrsJobCmdletBase
         {
             try
             {
-                WriteObject(RunAsync((trace, cancellation) => new MrsJobClient(session, trace, UserAgent).GetJobAsync(ClusterId, JobId, cancellation)));
+                WriteObject(CallApi(session, (client, cancellation) => client.GetJobAsync(ClusterId, JobId, cancellation)));
             }
             catch (MrsApiException ex)
             {
@@ -87,7 +86,7 @@ public sealed class StopMrsJobExecutionCommand : MrsJobCmdletBase
 
         try
         {
-            var job = RunAsync((trace, cancellation) => new MrsJobClient(session, trace, UserAgent).GetJobAsync(ClusterId, JobId, cancellation));
+            var job = CallApi(session, (client, cancellation) => client.GetJobAsync(ClusterId, JobId, cancellation));
             return job.IsFinished ? JobErrorRecords.AlreadyEnded(job, refusal) : ErrorRecords.FromApi(refusal, job);
         }
         catch (MrsApiException)

@@ -2,7 +2,6 @@ using System;
 using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
-using MrsJobs.Core.Api;
 using MrsJobs.Core.Errors;
 using MrsJobs.Core.Models;
 using MrsJobs.Core.Sessions;
@@ -121,7 +120,7 @@ public sealed class WaitMrsJobExecutionCommand : MrsJobCmdletBase
             Sleep(TimeSpan.FromSeconds(sent++ / JobWatchList.MaxReadsPerSecond) - round.Elapsed);
             try
             {
-                var state = RunAsync((trace, cancellation) => new MrsJobClient(session, trace, UserAgent).GetJobAsync(job.ClusterId, job.JobId, cancellation));
+                var state = CallApi(session, (client, cancellation) => client.GetJobAsync(job.ClusterId, job.JobId, cancellation));
                 if (_jobs.Seen(job, state))
                 {
                     Ended(job, state);

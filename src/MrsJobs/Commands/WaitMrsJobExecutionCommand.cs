@@ -24,6 +24,10 @@ public sealed class WaitMrsJobExecutionCommand : MrsJobCmdletBase
     private MrsSession? _session;
     private int _backOff = 1;
 
+    // Paces every read of the wait, across rounds: the next read goes no sooner than this, on _pace's clock.
+    private readonly Stopwatch _pace = Stopwatch.StartNew();
+    private TimeSpan _nextRead = TimeSpan.Zero;
+
     /// <summary>
     /// <para type="description">Seconds between two reads of the same job (1 to 3600; default 10). Each job costs at most 60/PollingInterval requests a minute, only one request is ever in flight, and a wait sends at most 10 requests a second however many jobs it follows.</para>
     /// </summary>
@@ -107,7 +111,6 @@ public sealed class WaitMrsJobExecutionCommand : MrsJobCmdletBase
     {
         var session = _session!;
         var round = Stopwatch.StartNew();
-        var sent = 0;
         var throttled = false;
         foreach (var job in _jobs.Pending.ToList())
         {
@@ -116,8 +119,9 @@ public sealed class WaitMrsJobExecutionCommand : MrsJobCmdletBase
                 break;   // -Timeout has passed in the middle of a long round
             }
 
-            // Pace the round: the n-th read goes no sooner than n / MaxReadsPerSecond seconds into it.
-            Sleep(TimeSpan.FromSeconds(sent++ / JobWatchList.MaxReadsPerSecond) - round.Elapsed);
+            // At most MaxReadsPerSecond reads a second, whatever the rounds: wait for this read's turn.
+            Sleep(_nextRead - _pace.Elapsed);
+            _nextRead = (_pace.Elapsed > _nextRead ? _pace.Elapsed : _nextRead) + TimeSpan.FromSeconds(1 / JobWatchList.MaxReadsPerSecond);
             try
             {
                 var state = CallApi(session, (client, cancellation) => client.GetJobAsync(job.ClusterId, job.JobId, cancellation));

@@ -30,9 +30,6 @@ public sealed record JobStatus(
 /// </summary>
 public static class JobTimeline
 {
-    /// <summary>The terminal states.</summary>
-    public static readonly string[] TerminalStates = { "FINISHED", "FAILED", "KILLED" };
-
     /// <summary>The job as reported at <paramref name="now"/>.</summary>
     /// <param name="job">The job.</param>
     /// <param name="now">The current time.</param>

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace MrsJobs.Emulator.Tests;
 
-/// <summary>Queued one-shot faults on job submission.</summary>
+/// <summary>Queued one-shot faults on job submission and on the lifecycle reads and kill.</summary>
 public sealed class FaultInjectionTests : EmulatorTest
 {
     public FaultInjectionTests(EmulatorFixture fixture)
@@ -78,5 +78,38 @@ public sealed class FaultInjectionTests : EmulatorTest
 
         invalid.AssertInvalidParameter("job_name");
         Assert.Equal("0173", faulted.SubmitErrorCode);
+    }
+
+    [Fact]
+    public async Task AFaultForShowAnswersTheNextReadOfAJobAndLeavesSubmissionsAlone()
+    {
+        var queued = await SendAsync(
+            System.Net.Http.HttpMethod.Post,
+            "_emulator/faults",
+            "{\"count\":1,\"status\":429,\"error_code\":\"APIGW.0308\",\"error_msg\":\"The throttling threshold has been reached.\",\"shape\":\"apig\",\"operation\":\"show\"}");
+        Assert.Equal(201, queued.Status);
+        Assert.Equal("show", queued.Json.GetProperty("operation").GetString());
+        var token = await LoginAsync();
+
+        var submitted = await SubmitAsync(JobBody(), token: token);
+        var jobId = submitted.Json.GetProperty("job_submit_result").GetProperty("job_id").GetString();
+        var path = $"v2/{SeedData.CnNorth4ProjectId}/clusters/{SeedData.FullClusterId}/job-executions/{jobId}";
+        var throttled = await SendAsync(System.Net.Http.HttpMethod.Get, path, token: token);
+        var read = await SendAsync(System.Net.Http.HttpMethod.Get, path, token: token);
+
+        Assert.Equal(200, submitted.Status);
+        Assert.Equal((429, "APIGW.0308"), (throttled.Status, throttled.ErrorCode));
+        Assert.Equal(202, read.Status);
+    }
+
+    [Fact]
+    public async Task AnUnknownFaultOperationIsRefused()
+    {
+        var reply = await SendAsync(
+            System.Net.Http.HttpMethod.Post,
+            "_emulator/faults",
+            "{\"status\":500,\"error_code\":\"0173\",\"operation\":\"list\"}");
+
+        Assert.Equal(400, reply.Status);
     }
 }

@@ -74,6 +74,18 @@ Describe 'Stop-MrsJobExecution' {
         $failures[0].Exception.InnerException.ErrorCode | Should -Be '0175'
     }
 
+    It 'passes the service''s refusal on when the job is still running' {
+        $job = New-MrsJobExecution -ClusterId $seed.FullCluster -JobName slow-6 -JobType MapReduce
+        Add-EmulatorFault @{ count = 1; status = 500; error_code = '0175'; error_msg = 'Failed to terminate the job.'; shape = 'canonical'; operation = 'kill' }
+
+        $job | Stop-MrsJobExecution -Force -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'MrsApiError.0175,*'
+        $failures[0].TargetObject.State | Should -Be 'RUNNING'
+        $failures[0].ToString() | Should -Match 'could not be stopped'
+    }
+
     It 'names a job that does not exist and goes on with the next' {
         $job = New-MrsJobExecution -ClusterId $seed.FullCluster -JobName slow-5 -JobType MapReduce
 

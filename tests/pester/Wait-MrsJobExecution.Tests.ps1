@@ -110,6 +110,35 @@ Describe 'Wait-MrsJobExecution' {
         $failures.Count | Should -Be 25
     }
 
+    It 'waits out throttled reads, backing off, and still writes the job''s end' {
+        $job = New-MrsJobExecution -ClusterId $seed.FullCluster -JobName ok-throttled -JobType MapReduce
+        Add-EmulatorFault @{ count = 2; status = 429; error_code = 'APIGW.0308'; error_msg = 'The throttling threshold has been reached.'; shape = 'apig'; operation = 'show' }
+
+        $ended = @($job | Wait-MrsJobExecution -PollingInterval 1 -ErrorVariable failures -Verbose 4>&1)
+        $verbose = @($ended | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n"
+
+        $failures.Count | Should -Be 0
+        @($ended | Where-Object { $_ -is [MrsJobs.Core.Models.JobExecution] }).Result | Should -Be 'SUCCEEDED'
+        $verbose | Should -Match 'trying again in the next round'
+        $reads = @(Get-ShowRequest $job.JobId)
+        $reads.status | Should -Be @(429, 429, 202)
+        # The pause after a throttled round doubles: 2 s, then 4 s.
+        ($reads[1].received_at - $reads[0].received_at) | Should -BeGreaterOrEqual 1900
+        ($reads[2].received_at - $reads[1].received_at) | Should -BeGreaterOrEqual 3900
+    }
+
+    It 'gives up on a job after three service errors in a row, with the service''s error' {
+        $job = New-MrsJobExecution -ClusterId $seed.FullCluster -JobName ok-broken-reads -JobType MapReduce
+        Add-EmulatorFault @{ count = 3; status = 500; error_code = '0173'; error_msg = 'Internal error.'; shape = 'canonical'; operation = 'show' }
+
+        $ended = @($job | Wait-MrsJobExecution -PollingInterval 1 -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+        $ended.Count | Should -Be 0
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'MrsApiError.0173,*'
+        @(Get-ShowRequest $job.JobId).Count | Should -Be 3
+    }
+
     It 'follows a job given twice only once' {
         $job = New-MrsJobExecution -ClusterId $seed.FullCluster -JobName ok-twice -JobType MapReduce
 

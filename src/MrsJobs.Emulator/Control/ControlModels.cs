@@ -43,7 +43,8 @@ internal sealed record FaultBody(
     string? ErrorCode,
     string? ErrorMsg,
     string? Shape,
-    int? RetryAfterSeconds);
+    int? RetryAfterSeconds,
+    string? Operation = null);
 
 /// <summary>An item of <c>GET /_emulator/clusters</c>.</summary>
 internal sealed record ClusterView(
@@ -53,11 +54,12 @@ internal sealed record ClusterView(
     string State,
     IReadOnlyList<string> UnsynchronizedUsers);
 
-/// <summary>An item of <c>GET /_emulator/requests</c>.</summary>
+/// <summary>An item of <c>GET /_emulator/requests</c>; <c>received_at</c> in UTC epoch milliseconds.</summary>
 internal sealed record RequestView(
     string Method,
     string Path,
     string Query,
     IReadOnlyDictionary<string, string> Headers,
     string Body,
-    int Status);
+    int Status,
+    long ReceivedAt);

@@ -20,7 +20,7 @@ internal static class ControlRoutes
             return Results.NoContent();
         });
         control.MapGet("/requests", (EmulatorState state) => ControlJson.Ok(
-            state.Requests.GetAll().Select(r => new RequestView(r.Method, r.Path, r.Query, r.Headers, r.Body, r.Status))));
+            state.Requests.GetAll().Select(r => new RequestView(r.Method, r.Path, r.Query, r.Headers, r.Body, r.Status, r.ReceivedAt.ToUnixTimeMilliseconds()))));
         control.MapDelete("/requests", (EmulatorState state) =>
         {
             state.Requests.Clear();

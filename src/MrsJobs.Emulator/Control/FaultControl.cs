@@ -10,7 +10,7 @@ namespace MrsJobs.Emulator.Control;
 internal static class FaultControl
 {
     public static IResult List(EmulatorState state) => ControlJson.Ok(state.Faults.GetPending().Select(f => new FaultBody(
-        f.ClusterId, f.Count, f.Status, f.ErrorCode, f.ErrorMsg, ShapeName(f.Shape), f.RetryAfterSeconds)));
+        f.ClusterId, f.Count, f.Status, f.ErrorCode, f.ErrorMsg, ShapeName(f.Shape), f.RetryAfterSeconds, OperationName(f.Operation))));
 
     public static IResult Clear(EmulatorState state)
     {
@@ -36,6 +36,11 @@ internal static class FaultControl
             return ControlJson.BadRequest($"Unknown shape '{body.Shape}': use job_submit_result, canonical or apig.");
         }
 
+        if (!TryParseOperation(body.Operation, out var operation))
+        {
+            return ControlJson.BadRequest($"Unknown operation '{body.Operation}': use submit, show, kill or sql_result.");
+        }
+
         var count = body.Count ?? 1;
         if (count < 1 || body.RetryAfterSeconds < 0)
         {
@@ -49,9 +54,10 @@ internal static class FaultControl
             body.ErrorCode,
             body.ErrorMsg ?? $"Injected fault {body.ErrorCode}.",
             shape,
-            body.RetryAfterSeconds);
+            body.RetryAfterSeconds,
+            operation);
         state.Faults.Enqueue(fault);
-        return ControlJson.Ok(body with { Count = count, Shape = ShapeName(shape), ErrorMsg = fault.ErrorMsg }, StatusCodes.Status201Created);
+        return ControlJson.Ok(body with { Count = count, Shape = ShapeName(shape), ErrorMsg = fault.ErrorMsg, Operation = OperationName(operation) }, StatusCodes.Status201Created);
     }
 
     private static bool TryParseShape(string? text, out FaultShape shape)
@@ -72,6 +78,27 @@ internal static class FaultControl
                 return false;
         }
     }
+
+    private static bool TryParseOperation(string? text, out FaultOperation operation)
+    {
+        operation = text switch
+        {
+            null or "" or "submit" => FaultOperation.Submit,
+            "show" => FaultOperation.Show,
+            "kill" => FaultOperation.Kill,
+            "sql_result" => FaultOperation.SqlResult,
+            _ => (FaultOperation)(-1),
+        };
+        return Enum.IsDefined(typeof(FaultOperation), operation);
+    }
+
+    private static string OperationName(FaultOperation operation) => operation switch
+    {
+        FaultOperation.Show => "show",
+        FaultOperation.Kill => "kill",
+        FaultOperation.SqlResult => "sql_result",
+        _ => "submit",
+    };
 
     private static string ShapeName(FaultShape shape) => shape switch
     {

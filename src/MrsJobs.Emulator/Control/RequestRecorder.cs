@@ -32,7 +32,8 @@ internal static class RequestRecorder
             request.Path.Value ?? string.Empty,
             request.QueryString.HasValue ? request.QueryString.Value!.TrimStart('?') : string.Empty,
             new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase),
-            body);
+            body,
+            state.Time.GetUtcNow());
         state.Requests.Add(record);
         try
         {

@@ -12,13 +12,19 @@ namespace MrsJobs.Emulator.Mrs;
 /// </summary>
 internal static class JobLookup
 {
-    /// <summary>A handler for a <c>…/job-executions/{job_execution_id}…</c> route that runs <paramref name="action"/> on the found job.</summary>
-    public static Delegate Route(Func<EmulatorState, StoredJob, IResult> action) =>
-        ([FromRoute(Name = "project_id")] string projectId,
+    /// <summary>
+    /// A handler for a <c>…/job-executions/{job_execution_id}…</c> route that runs <paramref name="action"/>
+    /// on the found job, unless a queued fault for <paramref name="operation"/> answers first.
+    /// </summary>
+    public static Delegate Route(FaultOperation operation, Func<EmulatorState, StoredJob, IResult> action) =>
+        (HttpContext context,
+         [FromRoute(Name = "project_id")] string projectId,
          [FromRoute(Name = "cluster_id")] string clusterId,
          [FromRoute(Name = "job_execution_id")] string jobId,
          EmulatorState state) =>
-        Find(state, projectId, clusterId, jobId, out var refusal) is { } job ? action(state, job) : refusal!;
+        Find(state, projectId, clusterId, jobId, out var refusal) is not { } job ? refusal!
+        : state.Faults.TryTake(clusterId, operation) is { } fault ? MrsErrors.FromFault(context, fault)
+        : action(state, job);
 
     public static StoredJob? Find(EmulatorState state, string projectId, string clusterId, string jobId, out JsonReply? refusal)
     {

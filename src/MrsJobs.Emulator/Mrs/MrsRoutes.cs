@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using MrsJobs.Emulator.State;
 
 namespace MrsJobs.Emulator.Mrs;
 
@@ -17,8 +18,8 @@ internal static class MrsRoutes
         jobs.MapPost(string.Empty, SubmitJobEndpoint.HandleAsync);
         jobs.MapGet(string.Empty, ListJobsEndpoint.Handle);
         jobs.MapPost("/batch-delete", BatchDeleteEndpoint.HandleAsync);
-        jobs.MapGet("/{job_execution_id}", JobLookup.Route(ShowJobEndpoint.Handle));
-        jobs.MapPost("/{job_execution_id}/kill", JobLookup.Route(KillJobEndpoint.Handle));
-        jobs.MapGet("/{job_execution_id}/sql-result", JobLookup.Route(SqlResultEndpoint.Handle));
+        jobs.MapGet("/{job_execution_id}", JobLookup.Route(FaultOperation.Show, ShowJobEndpoint.Handle));
+        jobs.MapPost("/{job_execution_id}/kill", JobLookup.Route(FaultOperation.Kill, KillJobEndpoint.Handle));
+        jobs.MapGet("/{job_execution_id}/sql-result", JobLookup.Route(FaultOperation.SqlResult, SqlResultEndpoint.Handle));
     }
 }

@@ -31,15 +31,16 @@ public sealed class FaultQueue
     }
 
     /// <summary>
-    /// Takes one firing of the oldest fault that applies to <paramref name="clusterId"/>, if any.
+    /// Takes one firing of the oldest fault that applies to <paramref name="clusterId"/> and <paramref name="operation"/>, if any.
     /// </summary>
-    /// <param name="clusterId">The cluster a submission is for.</param>
+    /// <param name="clusterId">The cluster a request is for.</param>
+    /// <param name="operation">The request.</param>
     /// <returns>The fault to answer with, or <see langword="null"/> to proceed normally.</returns>
-    public FaultRule? TryTake(string clusterId)
+    public FaultRule? TryTake(string clusterId, FaultOperation operation = FaultOperation.Submit)
     {
         lock (gate)
         {
-            var match = pending.FirstOrDefault(p => p.Rule.ClusterId is null || p.Rule.ClusterId == clusterId);
+            var match = pending.FirstOrDefault(p => p.Rule.Operation == operation && (p.Rule.ClusterId is null || p.Rule.ClusterId == clusterId));
             if (match is null)
             {
                 return null;

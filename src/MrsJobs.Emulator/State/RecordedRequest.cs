@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 
@@ -14,8 +15,10 @@ public sealed class RecordedRequest
     /// <param name="query">The query string without the leading <c>?</c> (empty when none).</param>
     /// <param name="headers">The request headers (repeated headers joined with <c>, </c>).</param>
     /// <param name="body">The raw body text (empty when none).</param>
-    public RecordedRequest(string method, string path, string query, IReadOnlyDictionary<string, string> headers, string body)
+    /// <param name="receivedAt">When it arrived, on the emulator clock.</param>
+    public RecordedRequest(string method, string path, string query, IReadOnlyDictionary<string, string> headers, string body, DateTimeOffset receivedAt)
     {
+        ReceivedAt = receivedAt;
         Method = method;
         Path = path;
         Query = query;
@@ -37,6 +40,9 @@ public sealed class RecordedRequest
 
     /// <summary>The raw body text.</summary>
     public string Body { get; }
+
+    /// <summary>When the request arrived, on the emulator clock (for tests of pacing and back-off).</summary>
+    public DateTimeOffset ReceivedAt { get; }
 
     /// <summary>The response status code; 0 while the request is still being answered.</summary>
     public int Status

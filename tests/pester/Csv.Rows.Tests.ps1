@@ -6,14 +6,6 @@ BeforeAll {
     Import-ModuleUnderTest
     $seed = Get-TestSeed
     $cmdletId = 'MrsJobs.Commands.NewMrsJobExecutionCommand'
-
-    function New-JobCsv([string] $Name, [string[]] $Lines) {
-        $path = Join-Path $TestDrive $Name
-        Set-Content -Path $path -Value $Lines -Encoding utf8
-        $path
-    }
-
-    function Get-SentBody { , @(Get-EmulatorRequest | ForEach-Object { ConvertFrom-RequestBody $_ }) }
 }
 
 Describe 'New-MrsJobExecution from a CSV' {

@@ -110,6 +110,19 @@ function Add-EmulatorJob {
     (Invoke-MrsEmulatorControl -Url (Get-EmulatorUrl) -Method Post -Path 'jobs' -Body $body).job_ids
 }
 
+function New-JobCsv {
+    <# Writes a CSV file (UTF-8) into the current test's TestDrive and returns its path. #>
+    param([Parameter(Mandatory)] [string] $Name, [Parameter(Mandatory)] [string[]] $Lines)
+    $path = Join-Path (Get-PSDrive TestDrive).Root $Name
+    Set-Content -Path $path -Value $Lines -Encoding utf8
+    $path
+}
+
+function Get-SentBody {
+    <# The bodies of the MRS requests the emulator received since the last reset, as hashtables. #>
+    , @(Get-EmulatorRequest | ForEach-Object { ConvertFrom-RequestBody $_ })
+}
+
 function Get-RequestHeader {
     <# A header of a recorded request, by name, whatever the case the recorder kept. #>
     param([Parameter(Mandatory)] $Request, [Parameter(Mandatory)] [string] $Name)
@@ -169,4 +182,4 @@ function Get-TerminatingError {
 
 Export-ModuleMember -Function Get-TestSeed, Get-EmulatorUrl, Import-ModuleUnderTest, Reset-Emulator, Get-EmulatorRequest,
     Set-EmulatorSetting, Add-EmulatorFault, Use-Environment, New-EmulatorToken, New-TestCredential, Connect-TestProject, ConvertFrom-RequestBody,
-    Invoke-MrsEmulatorControl, Get-EmulatorJob, Add-EmulatorJobPlan, Add-EmulatorJob, Get-RequestHeader, Invoke-InNewRunspace, Get-ClosedLoopbackPort, Get-TerminatingError
+    Invoke-MrsEmulatorControl, Get-EmulatorJob, Add-EmulatorJobPlan, Add-EmulatorJob, New-JobCsv, Get-SentBody, Get-RequestHeader, Invoke-InNewRunspace, Get-ClosedLoopbackPort, Get-TerminatingError

@@ -23,9 +23,8 @@ Describe 'Wait-MrsJobExecution' {
     }
 
     It 'takes a CSV''s submissions and ends with their final states in a CSV' {
-        $jobs = Join-Path $TestDrive 'jobs.csv'
         $results = Join-Path $TestDrive 'results.csv'
-        Set-Content $jobs -Encoding utf8 -Value @(
+        $jobs = New-JobCsv 'jobs.csv' @(
             'cluster_id,job_name,job_type,arguments,properties'
             "$($seed.FullCluster),ok-wordcount,MapReduce,obs://b/wc.jar obs://b/in obs://b/out,mapreduce.job.reduces=2"
             "$($seed.FullCluster),ok-spark,SparkSubmit,--class org.example.Etl obs://b/etl.jar,spark.yarn.queue=etl;fs.obs.secret.key=S3cr3t-Value"

@@ -49,7 +49,7 @@ internal static class JobExecutionReader
         if (JavaToStringText.TryParseList(text, out var items))
         {
             job.Arguments = Redactor.Arguments(items);
-            job.ArgumentsText = "[" + string.Join(", ", job.Arguments) + "]";
+            job.ArgumentsText = JavaToStringText.FormatList(job.Arguments);
         }
         else
         {
@@ -73,7 +73,7 @@ internal static class JobExecutionReader
             }
 
             job.Properties = shown;
-            job.PropertiesText = "{" + string.Join(", ", shown.Select(p => p.Key + "=" + p.Value)) + "}";
+            job.PropertiesText = JavaToStringText.FormatMap(shown);
         }
         else
         {

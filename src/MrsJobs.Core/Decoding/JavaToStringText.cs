@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using MrsJobs.Core.Input;
 
@@ -84,6 +85,13 @@ public static class JavaToStringText
         pairs = list;
         return true;
     }
+
+    /// <summary>Writes a list the way Java's <c>toString()</c> does: <c>[a, b, c]</c>.</summary>
+    public static string FormatList(IEnumerable<string> items) => "[" + string.Join(Separator, items) + "]";
+
+    /// <summary>Writes a map the way Java's <c>toString()</c> does: <c>{k1=v1, k2=v2}</c>.</summary>
+    public static string FormatMap(IEnumerable<KeyValuePair<string, string>> pairs) =>
+        "{" + string.Join(Separator, pairs.Select(p => p.Key + "=" + p.Value)) + "}";
 
     private static bool TryParseJsonArray(string text, out string[] items)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using MrsJobs.Core.Decoding;
 
@@ -16,13 +17,13 @@ internal static class JavaTexts
         shown = string.Empty;
         if (string.Equals(member, "arguments", StringComparison.Ordinal) && JavaToStringText.TryParseList(text, out var items))
         {
-            shown = "[" + string.Join(", ", Redactor.Arguments(items)) + "]";
+            shown = JavaToStringText.FormatList(Redactor.Arguments(items));
             return true;
         }
 
         if (string.Equals(member, "properties", StringComparison.Ordinal) && JavaToStringText.TryParseMap(text, out var pairs))
         {
-            shown = "{" + string.Join(", ", pairs.Select(p => p.Key + "=" + Redactor.PropertyValue(p.Key, p.Value))) + "}";
+            shown = JavaToStringText.FormatMap(pairs.Select(p => new KeyValuePair<string, string>(p.Key, Redactor.PropertyValue(p.Key, p.Value))));
             return true;
         }
 

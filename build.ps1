@@ -7,7 +7,8 @@
       Test      Build, then xunit and Pester (in a fresh pwsh against out/MrsJobs); ends with "N passed, N failed".
       Demo      Build, start the local emulator, submit examples/jobs.csv through New-MrsJobExecution, stop.
       Emulator  Build the emulator and run it in the foreground (Ctrl+C stops it).
-      Bench     Build, then run bench/Submit-Bench.ps1 and bench/Wait-Bench.ps1 against the emulator.
+      Bench     Build, then run bench/Submit-Bench.ps1 (writes bench/results.md) and bench/Wait-Bench.ps1 against the emulator;
+                -BenchSize Quick (default, a few minutes) or Full.
     Everything it needs comes from NuGet (PowerShell as a local .NET tool, Pester as a PackageDownload).
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
@@ -19,7 +20,11 @@ param(
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Bench only: Quick (default, a few minutes) or Full (bigger counts, numbers to quote).
+    [ValidateSet('Quick', 'Full')]
+    [string] $BenchSize = 'Quick'
 )
 
 $ErrorActionPreference = 'Stop'
@@ -97,10 +102,22 @@ function Invoke-Emulator {
 function Invoke-Bench {
     Invoke-Build
     $pwsh = Get-PwshCommand
-    foreach ($bench in 'Submit-Bench.ps1', 'Wait-Bench.ps1') {
-        Write-Step "bench/$bench"
-        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root "bench/$bench") `
-            -ModulePath $moduleOut -EmulatorPath (Join-Path $emulatorOut 'MrsJobs.Emulator.dll')
+    # The exact command, for bench/results.md: this script's own line when typed in a session, else the process command line.
+    $command = $script:MyInvocation.Line
+    if (-not $command) {
+        $arguments = [Environment]::GetCommandLineArgs()
+        $hostName = if ($arguments[0] -like '*.dll') { 'dotnet pwsh' } else { 'pwsh' }
+        $command = (@($hostName) + ($arguments | Select-Object -Skip 1)) -join ' '
+    }
+    $moduleArguments = @('-ModulePath', $moduleOut, '-EmulatorPath', (Join-Path $emulatorOut 'MrsJobs.Emulator.dll'))
+    $benches = [ordered]@{
+        'Submit-Bench.ps1' = @('-BenchSize', $BenchSize, '-Command', $command)
+        'Wait-Bench.ps1'   = if ($BenchSize -eq 'Quick') { @('-RunSeconds', '6') } else { @() }
+    }
+    foreach ($bench in $benches.Keys) {
+        Write-Step "bench/$bench ($BenchSize)"
+        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root "bench/$bench") @moduleArguments @($benches[$bench])
+        if ($LASTEXITCODE -ne 0) { throw "bench/$bench failed with exit code $LASTEXITCODE." }
     }
 }
 

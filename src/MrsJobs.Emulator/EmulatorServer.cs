@@ -71,6 +71,7 @@ public sealed class EmulatorServer : IAsyncDisposable
 
         app.Use(RequestIds.StampAsync);
         app.Use(RequestRecorder.RecordAsync);
+        app.Use(MrsTraffic.HandleAsync);
         app.UseStatusCodePages(context => GatewayErrors.WriteBodylessErrorAsync(context.HttpContext));
         app.MapIam();
         app.MapMrs();

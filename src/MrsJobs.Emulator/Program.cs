@@ -73,7 +73,8 @@ internal static class Program
             Describe(server, watchStdin);
             if (watchStdin)
             {
-                _ = Task.Run(() => WaitForStdinToClose(stop));
+                // A thread of its own: the blocking read must not hold a thread-pool thread the requests need.
+                new Thread(() => WaitForStdinToClose(stop)) { IsBackground = true, Name = "stdin watch" }.Start();
             }
 
             await stop.Task.ConfigureAwait(false);

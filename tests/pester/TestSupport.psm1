@@ -180,6 +180,26 @@ function Get-TerminatingError {
     throw 'Expected a terminating error, but the command completed.'
 }
 
+function Set-EmulatorFaultMix([hashtable] $Mix) {
+    <# Puts a seeded random fault mix in force for submissions: @{ seed = 42; rates = @{ throttle_429 = 0.03; ... }; retry_after_seconds = 0 }. #>
+    Invoke-MrsEmulatorControl -Url (Get-EmulatorUrl) -Method Put -Path 'fault-mix' -Body $Mix
+}
+
+function Clear-EmulatorFaultMix { $null = Invoke-MrsEmulatorControl -Url (Get-EmulatorUrl) -Method Delete -Path 'fault-mix' }
+
+function Get-EmulatorStats {
+    <# jobs_total, jobs_by_name_over_one, peak_in_flight, in_flight, submissions_received, faults_fired. #>
+    Invoke-MrsEmulatorControl -Url (Get-EmulatorUrl) -Method Get -Path 'stats'
+}
+
+function Reset-EmulatorStats { $null = Invoke-MrsEmulatorControl -Url (Get-EmulatorUrl) -Method Post -Path 'stats/reset' }
+
+function Get-EmulatorJobCount([string] $Name) {
+    <# How many stored jobs have exactly this name. #>
+    (Invoke-MrsEmulatorControl -Url (Get-EmulatorUrl) -Method Get -Path "job-counts?name=$([uri]::EscapeDataString($Name))").count
+}
+
 Export-ModuleMember -Function Get-TestSeed, Get-EmulatorUrl, Import-ModuleUnderTest, Reset-Emulator, Get-EmulatorRequest,
     Set-EmulatorSetting, Add-EmulatorFault, Use-Environment, New-EmulatorToken, New-TestCredential, Connect-TestProject, ConvertFrom-RequestBody,
-    Invoke-MrsEmulatorControl, Get-EmulatorJob, Add-EmulatorJobPlan, Add-EmulatorJob, New-JobCsv, Get-SentBody, Get-RequestHeader, Invoke-InNewRunspace, Get-ClosedLoopbackPort, Get-TerminatingError
+    Invoke-MrsEmulatorControl, Get-EmulatorJob, Add-EmulatorJobPlan, Add-EmulatorJob, New-JobCsv, Get-SentBody, Get-RequestHeader, Invoke-InNewRunspace, Get-ClosedLoopbackPort, Get-TerminatingError,
+    Set-EmulatorFaultMix, Clear-EmulatorFaultMix, Get-EmulatorStats, Reset-EmulatorStats, Get-EmulatorJobCount

@@ -6,6 +6,7 @@ using MrsJobs.Core.Decoding;
 using MrsJobs.Core.Json;
 using MrsJobs.Core.Models;
 using MrsJobs.Core.Security;
+using MrsJobs.Core.Submission;
 
 namespace MrsJobs.Core.Api;
 
@@ -46,6 +47,7 @@ internal static class JobExecutionReader
             return;
         }
 
+        job.ArgumentsFingerprint = ArgumentsFingerprint.OfText(text);
         if (JavaToStringText.TryParseList(text, out var items))
         {
             job.Arguments = Redactor.Arguments(items);

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using MrsJobs.Core.Errors;
+using MrsJobs.Core.Http;
 using MrsJobs.Core.Models;
 
 namespace MrsJobs.Core.Api;
@@ -46,14 +47,14 @@ public sealed class JobListPager
 
     /// <summary>Reads the next page through <paramref name="client"/> and returns its jobs that were not seen before and pass the filters.</summary>
     /// <exception cref="MrsApiException">The service refused or could not be reached.</exception>
-    public async Task<IReadOnlyList<JobExecution>> NextAsync(MrsJobClient client, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<JobExecution>> NextAsync(MrsJobClient client, CallContext context)
     {
         if (IsDone)
         {
             return Array.Empty<JobExecution>();
         }
 
-        var page = await ReadPageAsync(client, cancellationToken).ConfigureAwait(false);
+        var page = await ReadPageAsync(client, context).ConfigureAwait(false);
         _pagesRead++;
         var fresh = page.Jobs.Where(j => _seen.Add(j.JobId)).ToList();
         var repeated = page.Jobs.Count - fresh.Count;
@@ -75,16 +76,16 @@ public sealed class JobListPager
 
     // The documents give no maximum for limit. If the first page is refused as a bad parameter with a
     // larger page size, ask again with the documented default (10), which the service must accept.
-    private async Task<JobListPage> ReadPageAsync(MrsJobClient client, CancellationToken cancellationToken)
+    private async Task<JobListPage> ReadPageAsync(MrsJobClient client, CallContext context)
     {
         try
         {
-            return await client.ListJobsPageAsync(_query, _offset, cancellationToken).ConfigureAwait(false);
+            return await client.ListJobsPageAsync(_query, _offset, context).ConfigureAwait(false);
         }
         catch (MrsApiException ex) when (_pagesRead == 0 && ex.Kind == MrsErrorKind.InvalidArgument && _query.PageSize > DocumentedDefaultLimit)
         {
             _query.PageSize = DocumentedDefaultLimit;
-            return await client.ListJobsPageAsync(_query, _offset, cancellationToken).ConfigureAwait(false);
+            return await client.ListJobsPageAsync(_query, _offset, context).ConfigureAwait(false);
         }
     }
 }

@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using MrsJobs.Core.Errors;
+using MrsJobs.Core.Http;
 using MrsJobs.Core.Json;
 using MrsJobs.Core.Models;
 
@@ -15,10 +16,10 @@ public sealed partial class MrsJobClient
 {
     /// <summary><c>GET …/job-executions/{job_execution_id}</c>.</summary>
     /// <exception cref="MrsApiException">The job does not exist, or the service refused or could not be reached.</exception>
-    public async Task<JobExecution> GetJobAsync(string clusterId, string jobId, CancellationToken cancellationToken)
+    public async Task<JobExecution> GetJobAsync(string clusterId, string jobId, CallContext context)
     {
-        var response = await SendAsync(HttpMethod.Get, clusterId, "/" + Escape(jobId), null, cancellationToken).ConfigureAwait(false);
-        var detail = response.IsSuccess ? WireReader.TryRead(response.Body, MrsJsonContext.Wire.JobDetailResponseBody)?.JobDetail : null;
+        var response = await SendAsync(HttpMethod.Get, clusterId, "/" + Escape(RequireId(jobId, "job")), null, RequestKind.Read, context, body => ReadDetail(body) is not null).ConfigureAwait(false);
+        var detail = response.Classification.IsSuccess ? ReadDetail(response.Body) : null;
         if (detail is null || string.IsNullOrEmpty(detail.JobId))
         {
             throw Refusal(response, $"to show job {jobId} on cluster {clusterId}", clusterId);
@@ -27,16 +28,19 @@ public sealed partial class MrsJobClient
         return JobExecutionReader.Read(detail, clusterId, _session.ProjectId);
     }
 
+    private static JobQueryBeanBody? ReadDetail(string body) =>
+        WireReader.TryRead(body, MrsJsonContext.Wire.JobDetailResponseBody)?.JobDetail is { JobId.Length: > 0 } detail ? detail : null;
+
     /// <summary><c>GET …/job-executions?…&amp;limit=&amp;offset=</c>: one page, as the service gives it (no filtering, no de-duplication).</summary>
     /// <param name="query">The filters and page size.</param>
     /// <param name="offset">The 1-based <c>offset</c> to send.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="context">Trace sink and cancellation of the call.</param>
     /// <exception cref="MrsApiException">The service refused or could not be reached.</exception>
-    internal async Task<JobListPage> ListJobsPageAsync(JobListQuery query, int offset, CancellationToken cancellationToken)
+    internal async Task<JobListPage> ListJobsPageAsync(JobListQuery query, int offset, CallContext context)
     {
-        var response = await SendAsync(HttpMethod.Get, query.ClusterId, "?" + query.ToQueryString(offset), null, cancellationToken).ConfigureAwait(false);
-        var body = response.IsSuccess ? WireReader.TryRead(response.Body, MrsJsonContext.Wire.JobListResponseBody) : null;
-        if (body is null || (body.JobList is null && body.TotalRecord is null))
+        var response = await SendAsync(HttpMethod.Get, query.ClusterId, "?" + query.ToQueryString(offset), null, RequestKind.Read, context, text => ReadList(text) is not null).ConfigureAwait(false);
+        var body = response.Classification.IsSuccess ? ReadList(response.Body) : null;
+        if (body is null)
         {
             throw Refusal(response, $"to list the jobs of cluster {query.ClusterId}", query.ClusterId);
         }
@@ -47,6 +51,9 @@ public sealed partial class MrsJobClient
             .ToList();
         return new JobListPage(body.TotalRecord, jobs);
     }
+
+    private static JobListResponseBody? ReadList(string text) =>
+        WireReader.TryRead(text, MrsJsonContext.Wire.JobListResponseBody) is { } body && (body.JobList is not null || body.TotalRecord is not null) ? body : null;
 }
 
 /// <summary>One page of a job list as the service returned it.</summary>

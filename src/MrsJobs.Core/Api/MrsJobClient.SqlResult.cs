@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using MrsJobs.Core.Errors;
+using MrsJobs.Core.Http;
 using MrsJobs.Core.Models;
 
 namespace MrsJobs.Core.Api;
@@ -19,10 +20,10 @@ public sealed partial class MrsJobClient
 
     /// <summary><c>GET …/job-executions/{job_execution_id}/sql-result</c>: <c>{"sql_results":{"0":[{…}],"1":[…]}}</c>, statements in order.</summary>
     /// <exception cref="MrsApiException">The service refused (for example <c>0172</c>, results could not be collected) or could not be reached.</exception>
-    public async Task<IReadOnlyList<SqlStatementResult>> GetSqlResultAsync(string clusterId, string jobId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SqlStatementResult>> GetSqlResultAsync(string clusterId, string jobId, CallContext context)
     {
-        var response = await SendAsync(HttpMethod.Get, clusterId, "/" + Escape(jobId) + "/sql-result", null, cancellationToken).ConfigureAwait(false);
-        var statements = response.IsSuccess && ApiErrorParser.Parse(response.Body).ErrorCode is null ? ReadStatements(response.Body) : null;
+        var response = await SendAsync(HttpMethod.Get, clusterId, "/" + Escape(RequireId(jobId, "job")) + "/sql-result", null, RequestKind.Read, context, body => ReadStatements(body) is not null).ConfigureAwait(false);
+        var statements = response.Classification.IsSuccess ? ReadStatements(response.Body) : null;
         return statements ?? throw Refusal(response, $"to return the SQL result of job {jobId} on cluster {clusterId}", clusterId);
     }
 

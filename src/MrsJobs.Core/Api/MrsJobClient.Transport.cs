@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using MrsJobs.Core.Errors;
 using MrsJobs.Core.Http;
 using MrsJobs.Core.Sessions;
+using MrsJobs.Core.Validation;
 
 namespace MrsJobs.Core.Api;
 
@@ -12,11 +13,12 @@ namespace MrsJobs.Core.Api;
 public sealed partial class MrsJobClient
 {
     /// <summary>Sends to <c>/v2/{project}/clusters/{cluster}/job-executions{suffix}</c>.</summary>
-    private Task<ApiResponse> SendAsync(HttpMethod method, string clusterId, string suffix, string? json, CancellationToken cancellationToken)
+    private Task<ApiResponse> SendAsync(HttpMethod method, string clusterId, string suffix, string? json, RequestKind kind, CallContext context, Func<string, bool>? expectsBody = null)
     {
         EnsureNotExpired();
+        RequireId(clusterId, "cluster");
         var uri = new Uri(_session.Endpoint, $"v2/{Escape(_session.ProjectId)}/clusters/{Escape(clusterId)}/job-executions{suffix}");
-        return _pipeline.SendAsync(method, uri, json, cancellationToken);
+        return _pipeline.SendAsync(new ApiRequest(method, uri, json, kind, expectsBody), context);
     }
 
     private void EnsureNotExpired()
@@ -44,17 +46,36 @@ public sealed partial class MrsJobClient
     /// </summary>
     private MrsApiException Refusal(ApiResponse response, string what, string clusterId)
     {
-        var error = ApiErrorParser.Parse(response.Body);
+        var classification = response.Classification;
+        var error = classification.Error;
         var code = error.ErrorCode;
         var info = MrsErrorCatalog.Describe(code, response.StatusCode, error.Message);
+        var outcome = classification.Failure ?? RequestOutcome.Refused;
         var serviceMessage = error.Message ?? (response.IsSuccess ? "the answer could not be read" : $"HTTP {(int)response.StatusCode}");
-        var kind = response.IsSuccess && code is null ? MrsErrorKind.Protocol : info.Kind;
+        var kind = response.IsSuccess && code is null ? MrsErrorKind.Protocol : classification.Kind;
         var signatureRefused = _session.AuthMethod == AuthMethod.AccessKey && kind is MrsErrorKind.Authentication or MrsErrorKind.TokenExpired;
         var advice = signatureRefused ? MrsErrorCatalog.SignatureAdvice : MrsErrorCatalog.FormatAdvice(info.Advice, clusterId, _session.ProjectId);
         var prefix = code is null ? string.Empty : code + " ";
-        var message = $"MRS refused {what}: {prefix}{MessageText.Sentence(serviceMessage)}";
-        return new MrsApiException(message, kind, response.StatusCode, code, error.Message, response.RequestId ?? error.RequestId, advice);
+        var message = outcome == RequestOutcome.Unknown
+            ? $"MRS gave no usable answer to {what} (HTTP {(int)response.StatusCode}): {MessageText.Sentence(serviceMessage)}"
+            : $"MRS refused {what}: {prefix}{MessageText.Sentence(serviceMessage)}";
+        return new MrsApiException(message, kind, response.StatusCode, code, error.Message, response.RequestId ?? error.RequestId, advice, outcome: outcome);
     }
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);
+
+    // Ids are path segments: one that could change the path ('..', '/', '%2F') is refused before anything is sent.
+    private static string RequireId(string id, string what)
+    {
+        if (ResourceIdRule.Problem(id) is { } problem)
+        {
+            throw new MrsApiException(
+                $"'{Validation.JobDefinitionValidator.Shorten(id ?? string.Empty)}' is not a {what} id: {problem}. Nothing was sent.",
+                MrsErrorKind.InvalidArgument,
+                errorId: what == "job" ? "InvalidJobId" : "InvalidClusterId",
+                outcome: RequestOutcome.NotSent);
+        }
+
+        return id;
+    }
 }

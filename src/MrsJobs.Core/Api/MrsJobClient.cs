@@ -22,17 +22,22 @@ public sealed partial class MrsJobClient
     private readonly MrsSession _session;
     private readonly MrsHttpPipeline _pipeline;
 
-    /// <summary>Creates a client for <paramref name="session"/> that traces to <paramref name="trace"/>.</summary>
-    public MrsJobClient(MrsSession session, IHttpTraceSink? trace, string userAgent)
+    /// <summary>Creates the client of <paramref name="session"/> over its pipeline; the session builds one and keeps it.</summary>
+    internal MrsJobClient(MrsSession session, MrsHttpPipeline pipeline)
     {
         _session = session ?? throw new ArgumentNullException(nameof(session));
-        _pipeline = new MrsHttpPipeline(session.Authenticator, trace, userAgent);
+        _pipeline = pipeline ?? throw new ArgumentNullException(nameof(pipeline));
     }
 
     /// <summary>SubmitJobV2: <c>POST /v2/{project_id}/clusters/{cluster_id}/job-executions</c>.</summary>
+    /// <remarks>
+    /// Retried only while the service certainly did not process it (no connection; 429, APIGW.0308, 0202,
+    /// 0177, 12000060). Anything else unclear (a broken connection, a timeout, a 5xx page without a code, a
+    /// 2xx that cannot be read) is thrown with <see cref="RequestOutcome.Unknown"/>: the job may exist.
+    /// </remarks>
     /// <returns>The accepted job.</returns>
-    /// <exception cref="MrsApiException">The service refused the job, or could not be reached.</exception>
-    public async Task<JobSubmitResult> SubmitJobAsync(JobDefinition job, CancellationToken cancellationToken)
+    /// <exception cref="MrsApiException">The service refused the job, or the outcome is not known (see <see cref="MrsApiException.Outcome"/>).</exception>
+    public async Task<JobSubmitResult> SubmitJobAsync(JobDefinition job, CallContext context)
     {
         if (job is null)
         {
@@ -40,21 +45,23 @@ public sealed partial class MrsJobClient
         }
 
         var json = JsonSerializer.Serialize(ToBody(job), MrsJsonContext.Wire.SubmitJobRequestBody);
-        var response = await SendAsync(HttpMethod.Post, job.ClusterId, string.Empty, json, cancellationToken).ConfigureAwait(false);
-        var parsed = WireReader.TryRead(response.Body, MrsJsonContext.Wire.SubmitJobResponseBody);
-        var result = parsed?.JobSubmitResult;
-        var refused = !response.IsSuccess
-            || result is null
-            || string.IsNullOrEmpty(result.JobId)
-            || result.ErrorCode is { Length: > 0 }
-            || IsFailedState(result.State);
-        if (refused)
+        var what = $"{job.JobType} job '{job.JobName}' on cluster {job.ClusterId}";
+        var response = await SendAsync(HttpMethod.Post, job.ClusterId, string.Empty, json, RequestKind.Submit, context, IsSubmitAnswer).ConfigureAwait(false);
+        var result = ReadSubmitAnswer(response.Body);
+        if (!response.Classification.IsSuccess || result is null || IsFailedState(result.State))
         {
-            throw Refusal(response, $"{job.JobType} job '{job.JobName}' on cluster {job.ClusterId}", job.ClusterId);
+            throw Refusal(response, what, job.ClusterId);
         }
 
-        return new JobSubmitResult(result!.JobId, result.State ?? SubmitStates.Complete, job.JobName, job.JobType, job.ClusterId, _session.ProjectId, DateTimeOffset.Now);
+        return new JobSubmitResult(result.JobId, result.State ?? SubmitStates.Complete, job.JobName, job.JobType, job.ClusterId, _session.ProjectId, _session.Clock.GetLocalNow());
     }
+
+    // A readable answer names a job id, or says FAILED (a refusal that the classifier sees only as a 2xx).
+    private static bool IsSubmitAnswer(string body) => ReadSubmitAnswer(body) is { } result
+        && (!string.IsNullOrEmpty(result.JobId) || IsFailedState(result.State));
+
+    private static SubmitJobResultBody? ReadSubmitAnswer(string body) =>
+        WireReader.TryRead(body, MrsJsonContext.Wire.SubmitJobResponseBody)?.JobSubmitResult;
 
     /// <summary>
     /// The wire body: exactly the four documented fields, always all four (empty arguments as <c>[]</c>,

@@ -19,7 +19,7 @@ internal sealed class IamClient
 
     public IamClient(MrsHttpPipeline pipeline) => _pipeline = pipeline;
 
-    public async Task<IamToken> RequestTokenAsync(Uri iamEndpoint, PasswordSignIn signIn, string? projectId, string? projectName, CancellationToken cancellationToken)
+    public async Task<IamToken> RequestTokenAsync(Uri iamEndpoint, PasswordSignIn signIn, string? projectId, string? projectName, CallContext context)
     {
         var body = new IamAuthRequestBody();
         body.Auth.Identity.Password.User.Name = signIn.UserName;
@@ -31,7 +31,7 @@ internal sealed class IamClient
 
         var scope = projectId ?? projectName;
         var uri = new Uri(iamEndpoint, "v3/auth/tokens?nocatalog=true");
-        var response = await _pipeline.SendAsync(HttpMethod.Post, uri, json, cancellationToken).ConfigureAwait(false);
+        var response = await _pipeline.SendAsync(HttpMethod.Post, uri, json, context, RequestKind.SignIn).ConfigureAwait(false);
         if (!response.IsSuccess)
         {
             throw Failure(response, signIn, scope);

@@ -15,10 +15,10 @@ namespace MrsJobs.Core.Auth;
 /// </summary>
 internal static class IamProjectLookup
 {
-    public static async Task<string> FindProjectIdAsync(MrsHttpPipeline pipeline, Uri iamEndpoint, string projectName, CancellationToken cancellationToken)
+    public static async Task<string> FindProjectIdAsync(MrsHttpPipeline pipeline, Uri iamEndpoint, string projectName, CallContext context)
     {
         var uri = new Uri(iamEndpoint, "v3/projects?name=" + Uri.EscapeDataString(projectName));
-        var response = await pipeline.SendAsync(HttpMethod.Get, uri, null, cancellationToken).ConfigureAwait(false);
+        var response = await pipeline.SendAsync(HttpMethod.Get, uri, null, context).ConfigureAwait(false);
         if (!response.IsSuccess)
         {
             var error = ApiErrorParser.Parse(response.Body);

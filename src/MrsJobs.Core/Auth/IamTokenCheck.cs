@@ -20,11 +20,11 @@ internal static class IamTokenCheck
     public static async Task<IamToken?> CheckAsync(Uri iamEndpoint, string token, IHttpTraceSink? trace, string userAgent, CancellationToken cancellationToken)
     {
         // A short timeout: the check only adds knowledge (expiry, project); an IAM that does not answer must not hold Connect up.
-        var pipeline = new MrsHttpPipeline(new SelfCheckAuthenticator(token), trace, userAgent, TimeSpan.FromSeconds(10));
+        var pipeline = new MrsHttpPipeline(new SelfCheckAuthenticator(token), userAgent, TimeSpan.FromSeconds(10), RetryPolicy.None);
         ApiResponse response;
         try
         {
-            response = await pipeline.SendAsync(HttpMethod.Get, new Uri(iamEndpoint, "v3/auth/tokens?nocatalog=true"), null, cancellationToken).ConfigureAwait(false);
+            response = await pipeline.SendAsync(HttpMethod.Get, new Uri(iamEndpoint, "v3/auth/tokens?nocatalog=true"), null, new CallContext(trace, cancellationToken)).ConfigureAwait(false);
         }
         catch (MrsApiException ex) when (ex.Kind is MrsErrorKind.Connection or MrsErrorKind.Timeout)
         {

@@ -21,6 +21,7 @@ internal sealed class PasswordTokenAuthenticator : IRequestAuthenticator, IDispo
     private readonly string _projectId;
     private readonly Func<DateTimeOffset> _clock;
     private Issued _current;
+    private IamClient? _iam;   // built at the first renewal, then kept: one IAM client per session
     private int _generation;
 
     public PasswordTokenAuthenticator(PasswordSignIn signIn, Uri iamEndpoint, IamToken token, Func<DateTimeOffset>? clock = null)
@@ -50,9 +51,10 @@ internal sealed class PasswordTokenAuthenticator : IRequestAuthenticator, IDispo
         return now >= current.Token.ExpiresAt - margin;
     }
 
-    public async Task RenewAsync(int seenGeneration, IHttpTraceSink trace, string userAgent, CancellationToken cancellationToken)
+    public async Task RenewAsync(int seenGeneration, CallContext context, string userAgent)
     {
-        await _renewing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var trace = context.Trace;
+        await _renewing.WaitAsync(context.Cancellation).ConfigureAwait(false);
         try
         {
             if (Generation != seenGeneration)
@@ -61,8 +63,8 @@ internal sealed class PasswordTokenAuthenticator : IRequestAuthenticator, IDispo
             }
 
             trace.Verbose($"Renewing the IAM token of {_signIn.UserName}@{_signIn.DomainName} (it expires {ExpiresAt:u}).");
-            var iam = new IamClient(new MrsHttpPipeline(null, trace, userAgent));
-            var token = await iam.RequestTokenAsync(_iamEndpoint, _signIn, _projectId, null, cancellationToken).ConfigureAwait(false);
+            _iam ??= new IamClient(new MrsHttpPipeline(null, userAgent));
+            var token = await _iam.RequestTokenAsync(_iamEndpoint, _signIn, _projectId, null, context).ConfigureAwait(false);
             Volatile.Write(ref _current, new Issued(token, _clock()));
             Interlocked.Increment(ref _generation);
             trace.Verbose($"Renewed the IAM token; the new one expires {token.ExpiresAt:u}.");

@@ -14,7 +14,7 @@ public static class SessionFactory
 {
     /// <summary>Signs in with a password and returns a session scoped to the chosen project.</summary>
     /// <exception cref="MrsApiException">IAM refused the sign-in, did not know the project, or could not be reached.</exception>
-    public static async Task<MrsSession> ConnectWithPasswordAsync(PasswordSignIn signIn, IHttpTraceSink? trace, string userAgent, CancellationToken cancellationToken)
+    public static async Task<MrsSession> ConnectWithPasswordAsync(PasswordSignIn signIn, IHttpTraceSink? trace, string userAgent, CancellationToken cancellationToken, SessionOptions? options = null)
     {
         if (signIn is null)
         {
@@ -30,8 +30,9 @@ public static class SessionFactory
             throw new ArgumentException("Give -Region, -ProjectName or -ProjectId so the token can be scoped to a project.");
         }
 
-        var iam = new IamClient(new MrsHttpPipeline(null, trace, userAgent));
-        var token = await iam.RequestTokenAsync(iamEndpoint, signIn, signIn.ProjectId, projectName, cancellationToken).ConfigureAwait(false);
+        options ??= new SessionOptions();
+        var iam = new IamClient(new MrsHttpPipeline(null, userAgent, options.Timeout, options.Retry, options.Clock));
+        var token = await iam.RequestTokenAsync(iamEndpoint, signIn, signIn.ProjectId, projectName, new CallContext(trace, cancellationToken)).ConfigureAwait(false);
         return new MrsSession(
             region,
             token.ProjectId,
@@ -39,7 +40,9 @@ public static class SessionFactory
             endpoint,
             iamEndpoint,
             AuthMethod.Password,
-            new PasswordTokenAuthenticator(signIn, iamEndpoint, token),
+            new PasswordTokenAuthenticator(signIn, iamEndpoint, token, options.Clock.GetUtcNow),
+            userAgent,
+            options,
             signIn.UserName,
             signIn.DomainName);
     }
@@ -51,7 +54,7 @@ public static class SessionFactory
     /// </summary>
     /// <exception cref="MrsApiException">The project lookup was refused, found no project or several.</exception>
     public static async Task<MrsSession> ConnectWithAccessKeyAsync(
-        AccessKeyCredentials credentials, string? region, Uri? endpoint, IHttpTraceSink? trace, string userAgent, CancellationToken cancellationToken)
+        AccessKeyCredentials credentials, string? region, Uri? endpoint, IHttpTraceSink? trace, string userAgent, CancellationToken cancellationToken, SessionOptions? options = null)
     {
         if (credentials is null)
         {
@@ -64,10 +67,12 @@ public static class SessionFactory
         var keys = new AkSkCredentials(SecretText.Reveal(credentials.AccessKey), credentials.SecretKey, credentials.SecurityToken is null ? null : SecretText.Reveal(credentials.SecurityToken));
         try
         {
+            options ??= new SessionOptions();
             var unscoped = new AkSkAuthenticator(keys);
+            var lookup = new MrsHttpPipeline(unscoped, userAgent, options.Timeout, options.Retry, options.Clock);
             var projectId = credentials.ProjectId
-                ?? await IamProjectLookup.FindProjectIdAsync(new MrsHttpPipeline(unscoped, trace, userAgent), iam, RequireRegion(region, "-ProjectId"), cancellationToken).ConfigureAwait(false);
-            return new MrsSession(region, projectId, null, mrs, iam, AuthMethod.AccessKey, unscoped.WithProjectId(projectId), credentialSource: credentials.Origin, secrets: keys);
+                ?? await IamProjectLookup.FindProjectIdAsync(lookup, iam, RequireRegion(region, "-ProjectId"), new CallContext(trace, cancellationToken)).ConfigureAwait(false);
+            return new MrsSession(region, projectId, null, mrs, iam, AuthMethod.AccessKey, unscoped.WithProjectId(projectId), userAgent, options, credentialSource: credentials.Origin, secrets: keys);
         }
         catch
         {
@@ -83,7 +88,7 @@ public static class SessionFactory
     /// </summary>
     /// <exception cref="MrsApiException">IAM says the token is not valid.</exception>
     public static async Task<MrsSession> ConnectWithTokenAsync(
-        string token, string? projectId, string? region, Uri? endpoint, Uri? iamEndpoint, IHttpTraceSink? trace, string userAgent, CancellationToken cancellationToken)
+        string token, string? projectId, string? region, Uri? endpoint, Uri? iamEndpoint, IHttpTraceSink? trace, string userAgent, CancellationToken cancellationToken, SessionOptions? options = null)
     {
         region = Endpoints.NormalizeRegion(region);
 
@@ -98,11 +103,11 @@ public static class SessionFactory
 
         var project = projectId ?? checkedToken?.ProjectId
             ?? throw new ArgumentException("Give -ProjectId with -Token (IAM could not be asked which project the token is scoped to).", nameof(projectId));
-        return FromToken(token, project, region, endpoint, iam, checkedToken?.ExpiresAt);
+        return FromToken(token, project, region, endpoint, iam, checkedToken?.ExpiresAt, userAgent, options);
     }
 
     /// <summary>Makes a session from an existing token. Nothing is sent: the token is checked by the first call.</summary>
-    public static MrsSession FromToken(string token, string projectId, string? region, Uri? endpoint, Uri? iamEndpoint, DateTimeOffset? expiresAt = null)
+    public static MrsSession FromToken(string token, string projectId, string? region, Uri? endpoint, Uri? iamEndpoint, DateTimeOffset? expiresAt = null, string? userAgent = null, SessionOptions? options = null)
     {
         if (string.IsNullOrWhiteSpace(projectId))
         {
@@ -112,7 +117,7 @@ public static class SessionFactory
         region = Endpoints.NormalizeRegion(region);
         var mrs = endpoint ?? Endpoints.MrsForRegion(RequireRegion(region, "-Endpoint"));
         var iam = iamEndpoint is not null ? Endpoints.IamRoot(iamEndpoint) : region is null ? null : Endpoints.IamForRegion(region);
-        return new MrsSession(region, projectId.Trim(), null, mrs, iam, AuthMethod.Token, new TokenAuthenticator(token, nameof(AuthMethod.Token), expiresAt));
+        return new MrsSession(region, projectId.Trim(), null, mrs, iam, AuthMethod.Token, new TokenAuthenticator(token, nameof(AuthMethod.Token), expiresAt), userAgent, options);
     }
 
     private static string RequireRegion(string? region, string alternative) =>

@@ -20,9 +20,11 @@ public class MrsApiException : Exception
         string? requestId = null,
         string? advice = null,
         Exception? innerException = null,
-        string? errorId = null)
+        string? errorId = null,
+        RequestOutcome outcome = RequestOutcome.Refused)
         : base(message, innerException)
     {
+        Outcome = outcome;
         Kind = kind;
         StatusCode = statusCode;
         ErrorCode = errorCode;
@@ -33,6 +35,9 @@ public class MrsApiException : Exception
     }
 
     private readonly string? _errorId;
+
+    /// <summary>Whether the service may have acted on the request: refused, throttled and not sent mean it did not; unknown means it may have.</summary>
+    public RequestOutcome Outcome { get; }
 
     /// <summary>What kind of failure this is.</summary>
     public MrsErrorKind Kind { get; }

@@ -1,17 +1,19 @@
+using System;
 using System.Net;
 
 namespace MrsJobs.Core.Http;
 
-/// <summary>An HTTP answer as the clients need it: status, body text and the headers they read.</summary>
+/// <summary>An HTTP answer as the clients need it: status, body text, the headers they read, and what it means.</summary>
 public sealed class ApiResponse
 {
     /// <summary>Creates the value.</summary>
-    public ApiResponse(HttpStatusCode statusCode, string body, string? requestId, string? subjectToken)
+    public ApiResponse(HttpStatusCode statusCode, string body, string? requestId, string? subjectToken, TimeSpan? retryAfter = null)
     {
         StatusCode = statusCode;
         Body = body;
         RequestId = requestId;
         SubjectToken = subjectToken;
+        RetryAfter = retryAfter;
     }
 
     /// <summary>The HTTP status.</summary>
@@ -25,6 +27,12 @@ public sealed class ApiResponse
 
     /// <summary>The <c>X-Request-Id</c> header.</summary>
     public string? RequestId { get; }
+
+    /// <summary>The <c>Retry-After</c> header as a wait from the time of the answer, when given.</summary>
+    public TimeSpan? RetryAfter { get; }
+
+    /// <summary>What the answer means; set by the pipeline, which classifies every answer once.</summary>
+    public ResponseClassification Classification { get; internal set; } = null!;
 
     /// <summary>The <c>X-Subject-Token</c> header (IAM only). Never traced or shown.</summary>
     internal string? SubjectToken { get; }

@@ -24,7 +24,7 @@ public abstract class FixedCredentialsAuthenticator : IRequestAuthenticator
     public bool ShouldRenew(DateTimeOffset now) => false;
 
     /// <inheritdoc />
-    public Task RenewAsync(int seenGeneration, IHttpTraceSink trace, string userAgent, CancellationToken cancellationToken) =>
+    public Task RenewAsync(int seenGeneration, CallContext context, string userAgent) =>
         throw new InvalidOperationException($"{Method} credentials cannot be renewed.");
 
     /// <inheritdoc />

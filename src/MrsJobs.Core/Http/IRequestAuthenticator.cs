@@ -28,9 +28,9 @@ public interface IRequestAuthenticator
 
     /// <summary>
     /// Gets new credentials, unless they were already renewed since <paramref name="seenGeneration"/> (by
-    /// another request). Calls are serialized. Traces go to <paramref name="trace"/>.
+    /// another request). Calls are serialized. Traces go to the <paramref name="context"/>.
     /// </summary>
-    Task RenewAsync(int seenGeneration, IHttpTraceSink trace, string userAgent, CancellationToken cancellationToken);
+    Task RenewAsync(int seenGeneration, CallContext context, string userAgent);
 
     /// <summary>Adds the credentials to <paramref name="request"/>.</summary>
     Task AuthenticateAsync(HttpRequestMessage request, CancellationToken cancellationToken);

@@ -1,10 +1,6 @@
 using System;
-using System.Diagnostics;
-using System.Linq;
 using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using MrsJobs.Core.Errors;
@@ -12,65 +8,145 @@ using MrsJobs.Core.Errors;
 namespace MrsJobs.Core.Http;
 
 /// <summary>
-/// The one road every request takes: build, authenticate, trace (redacted), send over the shared
-/// <see cref="HttpClient"/> with a per-request timeout, read the answer. Signing and token renewal
-/// plug in here (through <see cref="IRequestAuthenticator"/>), not in the clients.
+/// The one road every request takes: renew credentials when due, send (<see cref="HttpExchange"/>),
+/// classify the answer once (<see cref="ResponseClassifier"/>) and retry what the session's
+/// <see cref="RetryPolicy"/> allows, waiting on the session's clock. A session builds one and keeps it;
+/// each call brings only its <see cref="CallContext"/>.
 /// </summary>
 public sealed class MrsHttpPipeline
 {
     /// <summary>The <c>Content-Type</c> the API documents.</summary>
     public const string JsonContentType = "application/json; charset=utf-8";
 
-    private readonly HttpClient _client;
-    private readonly IRequestAuthenticator? _authenticator;
-    private readonly IHttpTraceSink _trace;
-    private readonly string _userAgent;
+    /// <summary>How long one request may take unless the session says otherwise.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(100);
 
-    /// <summary>Creates a pipeline over the shared client.</summary>
+    private readonly IRequestAuthenticator? _authenticator;
+    private readonly HttpExchange _exchange;
+    private readonly TimeProvider _clock;
+    private readonly Random _jitter = new();
+
+    /// <summary>Creates a pipeline over the process's shared connection pool.</summary>
     /// <param name="authenticator">Adds credentials; <c>null</c> for unauthenticated calls (IAM sign-in).</param>
-    /// <param name="trace">Receives redacted trace lines.</param>
     /// <param name="userAgent">The <c>User-Agent</c> header.</param>
     /// <param name="timeout">How long one request may take; 100 seconds when not given.</param>
-    public MrsHttpPipeline(IRequestAuthenticator? authenticator, IHttpTraceSink? trace, string userAgent, TimeSpan? timeout = null)
-        : this(SharedHttpClient.Instance, authenticator, trace, userAgent, timeout)
+    /// <param name="retry">What is retried and how; <see cref="RetryPolicy.Default"/> when not given.</param>
+    /// <param name="clock">Every clock read and wait; the system clock when not given.</param>
+    public MrsHttpPipeline(IRequestAuthenticator? authenticator, string userAgent, TimeSpan? timeout = null, RetryPolicy? retry = null, TimeProvider? clock = null)
+        : this(SharedHttpClient.Instance, authenticator, userAgent, timeout, retry, clock)
     {
     }
 
-    internal MrsHttpPipeline(HttpClient client, IRequestAuthenticator? authenticator, IHttpTraceSink? trace, string userAgent, TimeSpan? timeout)
+    internal MrsHttpPipeline(HttpClient client, IRequestAuthenticator? authenticator, string userAgent, TimeSpan? timeout, RetryPolicy? retry, TimeProvider? clock)
     {
-        _client = client;
         _authenticator = authenticator;
-        _trace = trace ?? NullTraceSink.Instance;
-        _userAgent = userAgent;
-        Timeout = timeout ?? TimeSpan.FromSeconds(100);
+        _clock = clock ?? TimeProvider.System;
+        Timeout = timeout ?? DefaultTimeout;
+        Retry = retry ?? RetryPolicy.Default;
+        UserAgent = userAgent;
+        _exchange = new HttpExchange(client, authenticator, userAgent, Timeout, _clock);
     }
 
     /// <summary>How long one request may take.</summary>
     public TimeSpan Timeout { get; }
 
+    /// <summary>What is retried and how.</summary>
+    public RetryPolicy Retry { get; }
+
+    /// <summary>The clock of every wait and expiry check.</summary>
+    public TimeProvider Clock => _clock;
+
+    internal string UserAgent { get; }
+
     /// <summary>
-    /// Sends one request and returns the answer, whatever its status. Credentials close to expiry are
-    /// renewed first; an answer saying the token expired makes a renewable session renew and send once
-    /// more (the gateway refused the request before the service saw it, so this never repeats work).
+    /// Sends <paramref name="request"/> until it succeeds or the policy says stop, and returns the last
+    /// answer with its <see cref="ApiResponse.Classification"/>. A failure without an answer (no
+    /// connection, broken connection, timeout) is thrown once retries are spent.
     /// </summary>
-    /// <exception cref="MrsApiException">The endpoint could not be reached or did not answer in time.</exception>
-    public async Task<ApiResponse> SendAsync(HttpMethod method, Uri uri, string? jsonBody, CancellationToken cancellationToken)
+    /// <exception cref="MrsApiException">No answer arrived, and the request may not (or may no longer) be retried.</exception>
+    internal async Task<ApiResponse> SendAsync(ApiRequest request, CallContext context)
+    {
+        var policy = context.Retry ?? Retry;
+        var waited = TimeSpan.Zero;
+        for (var retry = 1; ; retry++)
+        {
+            ApiResponse? response = null;
+            MrsApiException? failure = null;
+            try
+            {
+                response = await SendAuthenticatedAsync(request, context).ConfigureAwait(false);
+                response.Classification = ResponseClassifier.Classify(response, request.ExpectsBody);
+                if (response.Classification.IsSuccess)
+                {
+                    return response;
+                }
+            }
+            catch (MrsApiException ex) when (ex.Kind is MrsErrorKind.Connection or MrsErrorKind.Timeout)
+            {
+                failure = ex;
+            }
+
+            var outcome = response?.Classification.Failure ?? failure!.Outcome;
+            var delay = policy.DelayBefore(retry, response?.Classification.RetryAfter, NextRandom());
+            if (!RetryPolicy.MayRetry(request.Kind, outcome) || retry > policy.MaxRetries || waited + delay > policy.TotalTime)
+            {
+                return response ?? throw failure!;
+            }
+
+            context.Trace.Verbose($"{request.Describe()}: {Reason(response, failure)}; waiting {delay.TotalSeconds:0.0} s before retry {retry} of {policy.MaxRetries}.");
+            await _clock.Delay(delay, context.Cancellation).ConfigureAwait(false);
+            waited += delay;
+        }
+    }
+
+    /// <summary>Sends one request of any kind and returns the answer whatever its status (IAM calls read their own refusals).</summary>
+    /// <exception cref="MrsApiException">No answer arrived.</exception>
+    internal Task<ApiResponse> SendAsync(HttpMethod method, Uri uri, string? jsonBody, CallContext context, RequestKind kind = RequestKind.Read) =>
+        SendAsync(new ApiRequest(method, uri, jsonBody, kind), context);
+
+    private double NextRandom()
+    {
+        lock (_jitter)
+        {
+            return _jitter.NextDouble();
+        }
+    }
+
+    private static string Reason(ApiResponse? response, MrsApiException? failure)
+    {
+        if (response is null)
+        {
+            return failure!.Outcome == RequestOutcome.NotSent ? "not sent (" + failure.Summary + ")" : failure.Summary;
+        }
+
+        var classification = response.Classification;
+        var code = classification.Error.ErrorCode is { Length: > 0 } c ? " " + c : string.Empty;
+        var after = classification.RetryAfter is { } wait ? $", Retry-After {wait.TotalSeconds:0.#} s" : string.Empty;
+        return classification.Failure == RequestOutcome.Throttled
+            ? $"throttled (HTTP {(int)response.StatusCode}{code}{after})"
+            : $"no usable answer (HTTP {(int)response.StatusCode}{code})";
+    }
+
+    // Renewal before expiry, and once more after a 401 refusing the token: the gateway refused the
+    // request before the service saw it (docs/mrs-api.md: APIGW.0301 "re-authenticate once", APIGW.0307
+    // "refresh and retry once"), so sending it again never repeats work.
+    private async Task<ApiResponse> SendAuthenticatedAsync(ApiRequest request, CallContext context)
     {
         try
         {
             var auth = _authenticator;
-            if (auth is { CanRenew: true } && auth.ShouldRenew(DateTimeOffset.UtcNow))
+            if (auth is { CanRenew: true } && auth.ShouldRenew(_clock.GetUtcNow()))
             {
-                await RenewEarlyAsync(auth, cancellationToken).ConfigureAwait(false);
+                await RenewEarlyAsync(auth, context).ConfigureAwait(false);
             }
 
             var generation = auth?.Generation ?? 0;
-            var response = await SendOnceAsync(method, uri, jsonBody, cancellationToken).ConfigureAwait(false);
+            var response = await _exchange.SendAsync(request, context).ConfigureAwait(false);
             if (auth is { CanRenew: true } && RefusesTheToken(response))
             {
-                _trace.Verbose($"{method} {uri.GetLeftPart(UriPartial.Path)} was refused for its token; signing in again and sending once more.");
-                await auth.RenewAsync(generation, _trace, _userAgent, cancellationToken).ConfigureAwait(false);
-                response = await SendOnceAsync(method, uri, jsonBody, cancellationToken).ConfigureAwait(false);
+                context.Trace.Verbose($"{request.Describe()} was refused for its token; signing in again and sending once more.");
+                await auth.RenewAsync(generation, context, UserAgent).ConfigureAwait(false);
+                response = await _exchange.SendAsync(request, context).ConfigureAwait(false);
             }
 
             return response;
@@ -82,28 +158,26 @@ public sealed class MrsHttpPipeline
                 "This session was disconnected (Disconnect-MrsProject) and has forgotten its credentials. Run Connect-MrsProject again.",
                 MrsErrorKind.Authentication,
                 innerException: ex,
-                errorId: "MrsSessionDisconnected");
+                errorId: "MrsSessionDisconnected",
+                outcome: RequestOutcome.NotSent);
         }
     }
 
     // Renewing before expiry is a courtesy: if IAM cannot answer now (down, slow, throttling) while the
     // current token is still valid, the request goes with it. A refusal of the credentials is not hidden.
-    private async Task RenewEarlyAsync(IRequestAuthenticator auth, CancellationToken cancellationToken)
+    private async Task RenewEarlyAsync(IRequestAuthenticator auth, CallContext context)
     {
         try
         {
-            await auth.RenewAsync(auth.Generation, _trace, _userAgent, cancellationToken).ConfigureAwait(false);
+            await auth.RenewAsync(auth.Generation, context, UserAgent).ConfigureAwait(false);
         }
         catch (MrsApiException ex) when (ex.Kind is not (MrsErrorKind.Authentication or MrsErrorKind.TokenExpired)
-            && auth.ExpiresAt is { } expiry && DateTimeOffset.UtcNow < expiry)
+            && auth.ExpiresAt is { } expiry && _clock.GetUtcNow() < expiry)
         {
-            _trace.Verbose($"Could not renew the token yet ({ex.Summary}); using the current one, which expires {expiry:u}.");
+            context.Trace.Verbose($"Could not renew the token yet ({ex.Summary}); using the current one, which expires {expiry:u}.");
         }
     }
 
-    // docs/mrs-api.md: APIGW.0301 (bad or expired token) — "re-authenticate once if it holds credentials";
-    // APIGW.0307 (token expired) — "refresh and retry once". Both come as 401 from the gateway, before the
-    // service sees the request, so sending it again never repeats work.
     private static bool RefusesTheToken(ApiResponse response)
     {
         if (response.StatusCode != HttpStatusCode.Unauthorized)
@@ -111,74 +185,7 @@ public sealed class MrsHttpPipeline
             return false;
         }
 
-        var error = ApiErrorParser.Parse(response.Body);
-        return MrsErrorCatalog.Describe(error.ErrorCode, response.StatusCode, error.Message).Kind is MrsErrorKind.TokenExpired or MrsErrorKind.Authentication;
-    }
-
-    private async Task<ApiResponse> SendOnceAsync(HttpMethod method, Uri uri, string? jsonBody, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(method, uri);
-        request.Headers.UserAgent.ParseAdd(_userAgent);
-        request.Headers.ExpectContinue = false;   // .NET Framework would wait for "100 Continue" on every POST
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (jsonBody is not null)
-        {
-            request.Content = new StringContent(jsonBody, new UTF8Encoding(false));
-            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(JsonContentType);
-        }
-
-        if (_authenticator is not null)
-        {
-            await _authenticator.AuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-
-        _trace.Verbose($"{method} {uri}");
-        if (_trace.IsDebugEnabled)
-        {
-            _trace.Debug(HttpTraceFormatter.Request(request, jsonBody));
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
-        var clock = Stopwatch.StartNew();
-        try
-        {
-            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-            var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-            clock.Stop();
-            _trace.Verbose($"{method} {uri} answered {(int)response.StatusCode} {response.ReasonPhrase} in {clock.ElapsedMilliseconds} ms");
-            if (_trace.IsDebugEnabled)
-            {
-                _trace.Debug(HttpTraceFormatter.Response(response, body, clock.Elapsed));
-            }
-
-            return new ApiResponse(response.StatusCode, body, FirstHeader(response, "X-Request-Id"), FirstHeader(response, "X-Subject-Token"));
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new MrsApiException(
-                $"{method} {uri.GetLeftPart(UriPartial.Path)} did not answer within {Timeout.TotalSeconds:0} seconds.",
-                MrsErrorKind.Timeout);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new MrsApiException(
-                $"Cannot reach {uri.GetLeftPart(UriPartial.Authority)}: {Innermost(ex).Message}",
-                MrsErrorKind.Connection,
-                innerException: ex);
-        }
-    }
-
-    private static string? FirstHeader(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
-
-    private static Exception Innermost(Exception ex)
-    {
-        while (ex.InnerException is not null)
-        {
-            ex = ex.InnerException;
-        }
-
-        return ex;
+        var classification = ResponseClassifier.Classify(response, null);
+        return classification.Kind is MrsErrorKind.TokenExpired or MrsErrorKind.Authentication;
     }
 }

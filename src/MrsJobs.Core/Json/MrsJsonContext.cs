@@ -14,6 +14,7 @@ namespace MrsJobs.Core.Json;
 [JsonSerializable(typeof(IamAuthRequestBody))]
 [JsonSerializable(typeof(IamTokenResponseBody))]
 [JsonSerializable(typeof(IamProjectsResponseBody))]
+[JsonSerializable(typeof(JournalRecordBody))]
 internal sealed partial class MrsJsonContext : JsonSerializerContext
 {
     /// <summary>

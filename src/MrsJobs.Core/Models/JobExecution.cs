@@ -60,6 +60,9 @@ public sealed class JobExecution
     /// <summary>The arguments text as the service returned it, secrets hidden.</summary>
     public string? ArgumentsText { get; internal set; }
 
+    /// <summary>A hash of the arguments exactly as the service returned them (before secrets were hidden), to recognise a job this client sent. Never shown.</summary>
+    internal string? ArgumentsFingerprint { get; set; }
+
     /// <summary>The properties read back from the service's text; values of secret-looking keys are hidden.</summary>
     public IReadOnlyDictionary<string, string>? Properties { get; internal set; }
 

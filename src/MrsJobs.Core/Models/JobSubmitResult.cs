@@ -21,8 +21,12 @@ public sealed class JobSubmitResult
         string projectId,
         DateTimeOffset submittedAt,
         string? errorCode = null,
-        string? errorMessage = null)
+        string? errorMessage = null,
+        int row = 0,
+        SubmissionOrigin origin = SubmissionOrigin.Submitted)
     {
+        Row = row;
+        Origin = origin;
         JobId = jobId;
         State = state;
         JobName = jobName;
@@ -33,6 +37,12 @@ public sealed class JobSubmitResult
         ErrorCode = errorCode;
         ErrorMessage = errorMessage;
     }
+
+    /// <summary>The input row this result is for: its position in the pipeline, from 1 (0 for a job given on the command line).</summary>
+    public int Row { get; }
+
+    /// <summary>How the job id was learned: <c>Submitted</c> (the service's answer), <c>Reconciled</c> (the answer was lost; the job was found by listing) or <c>Journal</c> (an earlier run submitted it).</summary>
+    public SubmissionOrigin Origin { get; }
 
     /// <summary>The job execution id the service assigned; <c>null</c> when the submission was refused.</summary>
     public string? JobId { get; }
@@ -63,6 +73,10 @@ public sealed class JobSubmitResult
 
     /// <summary><c>true</c> when the service accepted the job.</summary>
     public bool Succeeded => JobId is not null && string.Equals(State, SubmitStates.Complete, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A copy that names its row and origin.</summary>
+    internal JobSubmitResult For(int row, SubmissionOrigin origin) =>
+        new(JobId, State, JobName, JobType, ClusterId, ProjectId, SubmittedAt, ErrorCode, ErrorMessage, row, origin);
 
     /// <inheritdoc />
     public override string ToString() => Succeeded

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using MrsJobs.Core.Api;
 using MrsJobs.Core.Http;
 
 namespace MrsJobs.Core.Sessions;
@@ -20,6 +21,8 @@ public sealed class MrsSession
         Uri? iamEndpoint,
         AuthMethod authMethod,
         IRequestAuthenticator authenticator,
+        string? userAgent = null,
+        SessionOptions? options = null,
         string? userName = null,
         string? domainName = null,
         string? credentialSource = null,
@@ -36,10 +39,33 @@ public sealed class MrsSession
         Authenticator = authenticator ?? throw new ArgumentNullException(nameof(authenticator));
         UserName = userName;
         DomainName = domainName;
-        ConnectedAt = DateTimeOffset.Now;
+        var settings = options ?? new SessionOptions();
+        Clock = settings.Clock;
+        ConnectedAt = Clock.GetLocalNow();
+        Timeout = settings.Timeout;
+        Retry = settings.Retry;
+        _userAgent = userAgent ?? "MrsJobs";
+        _jobs = new Lazy<MrsJobClient>(CreateClient, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     private readonly IDisposable? _secrets;
+    private readonly string _userAgent;
+    private readonly Lazy<MrsJobClient> _jobs;
+
+    /// <summary>How long one request may take.</summary>
+    public TimeSpan Timeout { get; }
+
+    /// <summary>What is retried and how.</summary>
+    public RetryPolicy Retry { get; }
+
+    /// <summary>The session's clock: expiry checks, back-off waits, pacing.</summary>
+    internal TimeProvider Clock { get; }
+
+    /// <summary>The session's one job API client (and with it one HTTP pipeline), built at first use.</summary>
+    internal MrsJobClient Jobs => _jobs.Value;
+
+    /// <summary>Paces reads that poll (Wait-MrsJobExecution) across every command using this session.</summary>
+    internal RequestPacer ReadPacer { get; } = new(10);
 
     /// <summary>The region, e.g. <c>cn-north-4</c>; <c>null</c> when only endpoints were given.</summary>
     public string? Region { get; }
@@ -78,7 +104,7 @@ public sealed class MrsSession
     public DateTimeOffset ConnectedAt { get; }
 
     /// <summary><c>true</c> when the expiry is known and has passed and the session cannot renew itself.</summary>
-    public bool IsExpired => !CanRenew && ExpiresAt is { } expiry && expiry <= DateTimeOffset.UtcNow;
+    public bool IsExpired => !CanRenew && ExpiresAt is { } expiry && expiry <= Clock.GetUtcNow();
 
     /// <summary>Adds credentials to requests. Internal: never shown.</summary>
     internal IRequestAuthenticator Authenticator { get; }
@@ -92,6 +118,12 @@ public sealed class MrsSession
         IsForgotten = true;
         (Authenticator as IDisposable)?.Dispose();
         _secrets?.Dispose();
+    }
+
+    private MrsJobClient CreateClient()
+    {
+        SharedHttpClient.ConfigureEndpoint(Endpoint);
+        return new MrsJobClient(this, new MrsHttpPipeline(Authenticator, _userAgent, Timeout, Retry, Clock));
     }
 
     /// <inheritdoc />

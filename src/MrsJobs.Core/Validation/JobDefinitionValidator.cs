@@ -38,15 +38,9 @@ public static class JobDefinitionValidator
     private static string? CheckClusterId(string? value, List<ValidationFailure> failures)
     {
         var clusterId = value?.Trim();
-        if (string.IsNullOrEmpty(clusterId))
+        if (ResourceIdRule.Problem(clusterId) is { } problem)
         {
-            failures.Add(new ValidationFailure("cluster_id", "ClusterIdRequired", "a cluster id is required."));
-            return null;
-        }
-
-        if (clusterId!.Any(c => char.IsWhiteSpace(c) || c == '/' || c == '?' || c == '#' || char.IsControl(c)))
-        {
-            failures.Add(new ValidationFailure("cluster_id", "ClusterIdFormat", "a cluster id cannot contain blanks, '/', '?' or '#'."));
+            failures.Add(new ValidationFailure("cluster_id", "ClusterId", $"not a cluster id: {problem}."));
             return null;
         }
 

@@ -18,7 +18,7 @@ public sealed class ValidationFailure
     /// <summary>The API's name of the field (<c>job_name</c>, <c>arguments</c>, …).</summary>
     public string Field { get; }
 
-    /// <summary>A stable name for the rule, used in error ids (<c>JobName</c>, <c>ClusterIdRequired</c>, …).</summary>
+    /// <summary>A stable name for the rule, used in error ids (<c>JobName</c>, <c>ClusterId</c>, …).</summary>
     public string RuleName { get; }
 
     /// <summary>What is wrong, for a person.</summary>

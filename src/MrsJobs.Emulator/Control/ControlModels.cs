@@ -33,9 +33,13 @@ internal sealed record SettingsBody(
     double? TokenLifetimeSeconds,
     bool? ArgumentCharacterCheck,
     string? ListOffsetMode,
-    JobPlanBody? DefaultJobPlan);
+    JobPlanBody? DefaultJobPlan,
+    int? LatencyMs = null);
 
-/// <summary>Body of <c>POST /_emulator/faults</c>, and an item of <c>GET /_emulator/faults</c>.</summary>
+/// <summary>
+/// Body of <c>POST /_emulator/faults</c>, and an item of <c>GET /_emulator/faults</c>. <c>kind</c> defaults to
+/// <c>error</c>, the only kind that needs <c>status</c> and <c>error_code</c>.
+/// </summary>
 internal sealed record FaultBody(
     string? ClusterId,
     int? Count,
@@ -44,7 +48,9 @@ internal sealed record FaultBody(
     string? ErrorMsg,
     string? Shape,
     int? RetryAfterSeconds,
-    string? Operation = null);
+    string? Operation = null,
+    string? Kind = null,
+    bool? RetryAfterHttpDate = null);
 
 /// <summary>An item of <c>GET /_emulator/clusters</c>.</summary>
 internal sealed record ClusterView(

@@ -43,5 +43,11 @@ internal static class ControlRoutes
         control.MapGet("/faults", FaultControl.List);
         control.MapPost("/faults", FaultControl.AddAsync);
         control.MapDelete("/faults", FaultControl.Clear);
+        control.MapGet("/fault-mix", FaultMixControl.Get);
+        control.MapPut("/fault-mix", FaultMixControl.PutAsync);
+        control.MapDelete("/fault-mix", FaultMixControl.Clear);
+        control.MapGet("/stats", StatsControl.Get);
+        control.MapPost("/stats/reset", StatsControl.Reset);
+        control.MapGet("/job-counts", StatsControl.CountJobs);
     }
 }

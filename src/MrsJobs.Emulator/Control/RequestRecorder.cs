@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +9,7 @@ namespace MrsJobs.Emulator.Control;
 
 /// <summary>
 /// Middleware that records every request outside <c>/_emulator</c> into <see cref="EmulatorState.Requests"/>,
-/// in arrival order, with the status it was answered with.
+/// in arrival order, with the status it was answered with (0 when the connection was dropped without an answer).
 /// </summary>
 internal static class RequestRecorder
 {
@@ -26,19 +25,18 @@ internal static class RequestRecorder
         var state = context.RequestServices.GetService(typeof(EmulatorState)) as EmulatorState
             ?? throw new InvalidOperationException("EmulatorState is not registered.");
         var body = await RequestText.ReadBodyAsync(request).ConfigureAwait(false);
-        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var record = new RecordedRequest(
             request.Method,
             request.Path.Value ?? string.Empty,
             request.QueryString.HasValue ? request.QueryString.Value!.TrimStart('?') : string.Empty,
-            new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase),
+            request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             body,
             state.Time.GetUtcNow());
         state.Requests.Add(record);
         try
         {
             await next(context).ConfigureAwait(false);
-            record.Status = context.Response.StatusCode;
+            record.Status = AbortReply.Dropped(context) ? 0 : context.Response.StatusCode;
         }
         catch
         {

@@ -30,6 +30,11 @@ internal static class SettingsControl
             return ControlJson.BadRequest($"Unknown list_offset_mode '{body.ListOffsetMode}': use page or record.");
         }
 
+        if (body.LatencyMs is < 0 or > EmulatorSettings.MaxLatencyMs)
+        {
+            return ControlJson.BadRequest($"latency_ms must be from 0 to {EmulatorSettings.MaxLatencyMs}.");
+        }
+
         var plan = state.Settings.DefaultJobPlan;
         if (body.DefaultJobPlan is { } planBody)
         {
@@ -52,6 +57,11 @@ internal static class SettingsControl
             state.Settings.ArgumentCharacterCheck = check;
         }
 
+        if (body.LatencyMs is { } latency)
+        {
+            state.Settings.LatencyMs = latency;
+        }
+
         state.Settings.ListOffsetMode = mode.Value;
         state.Settings.DefaultJobPlan = plan;
         return ControlJson.Ok(View(state.Settings));
@@ -61,5 +71,6 @@ internal static class SettingsControl
         settings.TokenLifetime.TotalSeconds,
         settings.ArgumentCharacterCheck,
         settings.ListOffsetMode == ListOffsetMode.Record ? "record" : "page",
-        JobPlanText.View(settings.DefaultJobPlan));
+        JobPlanText.View(settings.DefaultJobPlan),
+        settings.LatencyMs);
 }

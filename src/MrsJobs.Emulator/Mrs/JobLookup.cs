@@ -23,7 +23,7 @@ internal static class JobLookup
          [FromRoute(Name = "job_execution_id")] string jobId,
          EmulatorState state) =>
         Find(state, projectId, clusterId, jobId, out var refusal) is not { } job ? refusal!
-        : state.Faults.TryTake(clusterId, operation) is { } fault ? MrsErrors.FromFault(context, fault)
+        : FaultAnswers.Take(state, clusterId, operation) is { } fault ? FaultAnswers.Answer(context, state, fault)
         : action(state, job);
 
     public static StoredJob? Find(EmulatorState state, string projectId, string clusterId, string jobId, out JsonReply? refusal)

@@ -35,9 +35,10 @@ internal static class ListJobsEndpoint
         }
 
         var now = state.Time.GetUtcNow();
-        var matches = state.Jobs.GetAll()
+        var matches = state.Jobs.GetOnCluster(clusterId)
+            .Where(job => job.ProjectId == projectId && Matches(query, job))
             .Select((job, order) => (Job: job, Order: order, Status: JobTimeline.At(job, now)))
-            .Where(j => JobLookup.IsOn(j.Job, projectId, clusterId) && Matches(query, j.Job, j.Status))
+            .Where(j => Matches(query, j.Status))
             .OrderBy(j => j.Job.SubmittedAt).ThenBy(j => j.Order)
             .ToList();
         if (query.Descending)
@@ -57,14 +58,16 @@ internal static class ListJobsEndpoint
         });
     }
 
-    private static bool Matches(ListJobsQuery query, StoredJob job, JobStatus status) =>
+    private static bool Matches(ListJobsQuery query, StoredJob job) =>
         (query.JobName is null || job.JobName.Contains(query.JobName, System.StringComparison.Ordinal))
         && (query.JobId is null || job.JobId == query.JobId)
         && (query.User is null || job.User == query.User)
         && (query.JobType is null || job.JobType == query.JobType)
-        && (query.JobState is null || status.State == query.JobState)
-        && (query.JobResult is null || status.Result == query.JobResult)
         && (query.Queue is null || JobQueryBean.QueueOf(job) == query.Queue)
         && (query.SubmittedTimeBegin is not { } begin || job.SubmittedAt.ToUnixTimeMilliseconds() >= begin)
         && (query.SubmittedTimeEnd is not { } end || job.SubmittedAt.ToUnixTimeMilliseconds() <= end);
+
+    private static bool Matches(ListJobsQuery query, JobStatus status) =>
+        (query.JobState is null || status.State == query.JobState)
+        && (query.JobResult is null || status.Result == query.JobResult);
 }

@@ -1,12 +1,10 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using MrsJobs.Emulator.Http;
-using MrsJobs.Emulator.State;
 
 namespace MrsJobs.Emulator.Mrs;
 
-/// <summary>MRS error bodies: canonical, nested in <c>job_submit_result</c>, and injected faults.</summary>
+/// <summary>MRS error bodies: canonical and nested in <c>job_submit_result</c> (injected faults: <see cref="FaultAnswers"/>).</summary>
 internal static class MrsErrors
 {
     public const string InvalidParameterCode = "12000002";
@@ -39,18 +37,4 @@ internal static class MrsErrors
                 ["error_msg"] = errorMsg,
             },
         });
-
-    /// <summary>The answer of an injected fault, in its shape, with <c>Retry-After</c> when asked.</summary>
-    public static JsonReply FromFault(HttpContext context, FaultRule fault)
-    {
-        var reply = fault.Shape switch
-        {
-            FaultShape.Canonical => GatewayErrors.Canonical(fault.Status, fault.ErrorCode, fault.ErrorMsg),
-            FaultShape.Apig => GatewayErrors.Apig(context, fault.Status, fault.ErrorCode, fault.ErrorMsg),
-            _ => SubmitRefused(fault.ErrorCode, fault.ErrorMsg, fault.Status),
-        };
-        return fault.RetryAfterSeconds is { } seconds
-            ? reply.WithHeader("Retry-After", seconds.ToString(CultureInfo.InvariantCulture))
-            : reply;
-    }
 }

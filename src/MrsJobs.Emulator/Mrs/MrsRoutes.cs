@@ -15,7 +15,7 @@ internal static class MrsRoutes
     {
         var mrs = endpoints.MapGroup("/v2/{project_id}").AddEndpointFilter<MrsAuthFilter>();
         var jobs = mrs.MapGroup("/clusters/{cluster_id}/job-executions");
-        jobs.MapPost(string.Empty, SubmitJobEndpoint.HandleAsync);
+        jobs.MapPost(string.Empty, SubmitJobEndpoint.HandleAsync).WithMetadata(MrsTraffic.Submission);
         jobs.MapGet(string.Empty, ListJobsEndpoint.Handle);
         jobs.MapPost("/batch-delete", BatchDeleteEndpoint.HandleAsync);
         jobs.MapGet("/{job_execution_id}", JobLookup.Route(FaultOperation.Show, ShowJobEndpoint.Handle));

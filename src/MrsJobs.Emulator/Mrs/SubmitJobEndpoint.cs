@@ -10,8 +10,10 @@ namespace MrsJobs.Emulator.Mrs;
 
 /// <summary>
 /// <c>POST /v2/{project_id}/clusters/{cluster_id}/job-executions</c>. Authentication ran before this
-/// (<see cref="MrsAuthFilter"/>); then: content type, body contract, cluster admission, queued
-/// faults, and finally the job is stored and accepted.
+/// (<see cref="MrsAuthFilter"/>); then: content type, body contract, cluster admission, injected faults
+/// (a queued one, else a draw of the fault mix), and finally the job is stored and accepted. The faults
+/// that record the job (<see cref="FaultRule.RecordsJob"/>) store it exactly as an accepted one, then answer
+/// badly or not at all.
 /// </summary>
 internal static class SubmitJobEndpoint
 {
@@ -40,9 +42,10 @@ internal static class SubmitJobEndpoint
             return refusal;
         }
 
-        if (state.Faults.TryTake(clusterId) is { } fault)
+        var fault = FaultAnswers.Take(state, clusterId, FaultOperation.Submit);
+        if (fault is { RecordsJob: false })
         {
-            return MrsErrors.FromFault(context, fault);
+            return FaultAnswers.Answer(context, state, fault);
         }
 
         var job = state.Admit(new StoredJob(
@@ -55,13 +58,16 @@ internal static class SubmitJobEndpoint
             submission.Properties,
             caller.UserName,
             state.Time.GetUtcNow()));
-        return JsonReply.Create(StatusCodes.Status200OK, new JsonObject
+        var accepted = new JsonObject
         {
             ["job_submit_result"] = new JsonObject
             {
                 ["job_id"] = job.JobId,
                 ["state"] = "COMPLETE",
             },
-        });
+        };
+        return fault is null
+            ? JsonReply.Create(StatusCodes.Status200OK, accepted)
+            : FaultAnswers.Answer(context, state, fault, JsonReply.Serialize(accepted));
     }
 }

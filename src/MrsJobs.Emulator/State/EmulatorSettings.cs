@@ -6,9 +6,13 @@ namespace MrsJobs.Emulator.State;
 /// <summary>Behaviour switches that tests and the control API may change at run time. Thread-safe.</summary>
 public sealed class EmulatorSettings
 {
+    /// <summary>The most <see cref="LatencyMs"/> may be: one minute.</summary>
+    public const int MaxLatencyMs = 60_000;
+
     private long tokenLifetimeTicks;
     private int argumentCharacterCheck;
     private int listOffsetMode;
+    private int latencyMs;
     private JobPlan defaultJobPlan = JobPlan.Default;
 
     internal EmulatorSettings(EmulatorOptions options) => Reset(options);
@@ -44,8 +48,21 @@ public sealed class EmulatorSettings
         set => Volatile.Write(ref defaultJobPlan, value ?? throw new ArgumentNullException(nameof(value)));
     }
 
+    /// <summary>
+    /// How long every MRS request (<c>/v2/…</c>) waits before it is handled, in milliseconds (0 by default, at most
+    /// <see cref="MaxLatencyMs"/>). The wait is real time, not the emulator clock, and does not hold a thread.
+    /// </summary>
+    public int LatencyMs
+    {
+        get => Volatile.Read(ref latencyMs);
+        set => Volatile.Write(ref latencyMs, value is >= 0 and <= MaxLatencyMs
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), $"The latency must be from 0 to {MaxLatencyMs} ms."));
+    }
+
     internal void Reset(EmulatorOptions options)
     {
+        LatencyMs = 0;
         TokenLifetime = options.TokenLifetime;
         ArgumentCharacterCheck = options.ArgumentCharacterCheck;
         ListOffsetMode = options.ListOffsetMode;

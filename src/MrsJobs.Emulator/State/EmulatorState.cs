@@ -3,8 +3,8 @@ using System;
 namespace MrsJobs.Emulator.State;
 
 /// <summary>
-/// Everything the emulator knows: identities and tokens, clusters, jobs, queued faults, recorded
-/// requests and settings. The HTTP endpoints and the control API work on this one object, and
+/// Everything the emulator knows: identities and tokens, clusters, jobs, queued faults and the fault mix,
+/// recorded requests, measurements and settings. The HTTP endpoints and the control API work on this one object, and
 /// in-process tests reach the same object through <see cref="EmulatorServer.State"/>.
 /// </summary>
 public sealed class EmulatorState
@@ -24,7 +24,9 @@ public sealed class EmulatorState
         Jobs = new JobStore();
         JobPlans = new JobPlanStore();
         Faults = new FaultQueue();
+        FaultMix = new FaultMix();
         Requests = new RequestLog();
+        Stats = new EmulatorStats();
         SeedData.Apply(Identity, AccessKeys, Clusters);
     }
 
@@ -52,8 +54,14 @@ public sealed class EmulatorState
     /// <summary>Queued one-shot faults.</summary>
     public FaultQueue Faults { get; }
 
-    /// <summary>Recorded IAM and MRS requests.</summary>
+    /// <summary>The seeded random fault mix for submissions (none until set).</summary>
+    public FaultMix FaultMix { get; }
+
+    /// <summary>Recorded IAM and MRS requests (the last <see cref="RequestLog.Capacity"/>).</summary>
     public RequestLog Requests { get; }
+
+    /// <summary>Measurements: requests in flight and their peak, submissions received, faults fired.</summary>
+    public EmulatorStats Stats { get; }
 
     /// <summary>
     /// Stores an accepted job with the plan its name resolves to (the first matching job plan, else the
@@ -75,8 +83,8 @@ public sealed class EmulatorState
 
     /// <summary>
     /// Restores the seeded state: identities and access keys (issued tokens, added keys and lockouts are forgotten),
-    /// clusters, jobs, job plans, faults,
-    /// recorded requests and settings.
+    /// clusters, jobs, job plans, faults and the fault mix, recorded requests, measurements (as
+    /// <see cref="EmulatorStats.Reset"/>) and settings.
     /// </summary>
     public void Reset()
     {
@@ -86,7 +94,9 @@ public sealed class EmulatorState
         Jobs.Clear();
         JobPlans.Clear();
         Faults.Clear();
+        FaultMix.Clear();
         Requests.Clear();
+        Stats.Reset();
         Settings.Reset(options);
         SeedData.Apply(Identity, AccessKeys, Clusters);
     }

@@ -5,15 +5,33 @@ using System.Threading;
 
 namespace MrsJobs.Emulator.State;
 
-/// <summary>The accepted jobs, in submission order. Thread-safe.</summary>
+/// <summary>
+/// The accepted jobs, in submission order. Thread-safe. Indexed by id, by cluster and by name count, so that
+/// lookups, per-cluster lists and duplicate counts stay fast with 100,000 jobs; removal rebuilds the indexes.
+/// </summary>
 public sealed class JobStore
 {
     private readonly object gate = new();
     private readonly List<StoredJob> jobs = new();
+    private readonly Dictionary<string, int> indexById = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> indexesByCluster = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> countByName = new(StringComparer.Ordinal);
     private int applicationCounter;
 
     internal JobStore()
     {
+    }
+
+    /// <summary>How many jobs are stored.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return jobs.Count;
+            }
+        }
     }
 
     /// <summary>Stores an accepted job.</summary>
@@ -24,6 +42,7 @@ public sealed class JobStore
         lock (gate)
         {
             jobs.Add(job);
+            Index(jobs.Count - 1);
         }
     }
 
@@ -34,7 +53,7 @@ public sealed class JobStore
     {
         lock (gate)
         {
-            return jobs.FirstOrDefault(j => j.JobId == jobId);
+            return indexById.TryGetValue(jobId, out var index) ? jobs[index] : null;
         }
     }
 
@@ -48,6 +67,42 @@ public sealed class JobStore
         }
     }
 
+    /// <summary>Lists the jobs of one cluster (of any project), in submission order.</summary>
+    /// <param name="clusterId">The cluster id.</param>
+    /// <returns>The jobs.</returns>
+    public IReadOnlyList<StoredJob> GetOnCluster(string clusterId)
+    {
+        lock (gate)
+        {
+            return indexesByCluster.TryGetValue(clusterId, out var indexes)
+                ? indexes.Select(i => jobs[i]).ToArray()
+                : Array.Empty<StoredJob>();
+        }
+    }
+
+    /// <summary>How many stored jobs have exactly this name (on any cluster).</summary>
+    /// <param name="jobName">The job name.</param>
+    /// <returns>The count.</returns>
+    public int CountNamed(string jobName)
+    {
+        lock (gate)
+        {
+            return countByName.GetValueOrDefault(jobName);
+        }
+    }
+
+    /// <summary>The names that more than one stored job has, with their counts (duplicates, for "exactly once" checks).</summary>
+    /// <returns>Name → count, names in ordinal order.</returns>
+    public IReadOnlyDictionary<string, int> GetRepeatedNames()
+    {
+        lock (gate)
+        {
+            return new SortedDictionary<string, int>(
+                countByName.Where(n => n.Value > 1).ToDictionary(n => n.Key, n => n.Value, StringComparer.Ordinal),
+                StringComparer.Ordinal);
+        }
+    }
+
     /// <summary>Marks a job killed at <paramref name="now"/> unless it has already ended.</summary>
     /// <param name="jobId">The job id.</param>
     /// <param name="now">The time of the kill.</param>
@@ -56,8 +111,7 @@ public sealed class JobStore
     {
         lock (gate)
         {
-            var index = jobs.FindIndex(j => j.JobId == jobId);
-            if (index < 0 || JobTimeline.At(jobs[index], now).IsTerminal)
+            if (!indexById.TryGetValue(jobId, out var index) || JobTimeline.At(jobs[index], now).IsTerminal)
             {
                 return null;
             }
@@ -84,13 +138,15 @@ public sealed class JobStore
         {
             foreach (var id in jobIds)
             {
-                if (refuse(id, jobs.FirstOrDefault(j => j.JobId == id)) is { } refusal)
+                if (refuse(id, indexById.TryGetValue(id, out var index) ? jobs[index] : null) is { } refusal)
                 {
                     return refusal;
                 }
             }
 
-            jobs.RemoveAll(j => jobIds.Contains(j.JobId));
+            var doomed = new HashSet<string>(jobIds, StringComparer.Ordinal);
+            jobs.RemoveAll(j => doomed.Contains(j.JobId));
+            Reindex();
             return null;
         }
     }
@@ -103,7 +159,32 @@ public sealed class JobStore
         lock (gate)
         {
             jobs.Clear();
+            Reindex();
             Interlocked.Exchange(ref applicationCounter, 0);
+        }
+    }
+
+    private void Index(int index)
+    {
+        var job = jobs[index];
+        indexById[job.JobId] = index;
+        if (!indexesByCluster.TryGetValue(job.ClusterId, out var indexes))
+        {
+            indexesByCluster[job.ClusterId] = indexes = new List<int>();
+        }
+
+        indexes.Add(index);
+        countByName[job.JobName] = countByName.GetValueOrDefault(job.JobName) + 1;
+    }
+
+    private void Reindex()
+    {
+        indexById.Clear();
+        indexesByCluster.Clear();
+        countByName.Clear();
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            Index(i);
         }
     }
 }

@@ -44,7 +44,7 @@ public sealed class RecordedRequest
     /// <summary>When the request arrived, on the emulator clock (for tests of pacing and back-off).</summary>
     public DateTimeOffset ReceivedAt { get; }
 
-    /// <summary>The response status code; 0 while the request is still being answered.</summary>
+    /// <summary>The response status code; 0 while the request is still being answered, or when the connection was dropped without an answer.</summary>
     public int Status
     {
         get => Volatile.Read(ref status);

@@ -7,6 +7,7 @@ using MrsJobs.Completion;
 using MrsJobs.Core.Auth;
 using MrsJobs.Core.Credentials;
 using MrsJobs.Core.Errors;
+using MrsJobs.Core.Http;
 using MrsJobs.Core.Sessions;
 using MrsJobs.Errors;
 using MrsJobs.Hosting;
@@ -110,6 +111,20 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
     public string? IamEndpoint { get; set; }
 
     /// <summary>
+    /// <para type="description">How many times one request may be tried again when the service certainly did not process it (throttled, no connection) or, for reads, stops, kills and deletes, when its answer was lost (0 to 20; default 5). Back-off is exponential with jitter, at least what Retry-After asks, and at most 5 minutes of waiting per request. Signature and credential refusals are never retried.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0, 20)]
+    public int MaxRetries { get; set; } = RetryPolicy.Default.MaxRetries;
+
+    /// <summary>
+    /// <para type="description">How long one request may take, in seconds (1 to 3600; default 100, as Invoke-RestMethod).</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int TimeoutSec { get; set; } = (int)MrsHttpPipeline.DefaultTimeout.TotalSeconds;
+
+    /// <summary>
     /// <para type="description">Writes the session to the pipeline (it never shows the token).</para>
     /// </summary>
     [Parameter]
@@ -164,13 +179,13 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
             Endpoint = endpoint,
             IamEndpoint = iamEndpoint,
         };
-        return RunAsync((trace, cancellation) => SessionFactory.ConnectWithPasswordAsync(signIn, trace, UserAgent, cancellation));
+        return RunAsync(context => SessionFactory.ConnectWithPasswordAsync(signIn, context.Trace, UserAgent, context.Cancellation, SessionOptions()));
     }
 
     private MrsSession UseToken(Uri? endpoint, Uri? iamEndpoint)
     {
         var token = new NetworkCredential(string.Empty, Token).Password;
-        return RunAsync((trace, cancellation) => SessionFactory.ConnectWithTokenAsync(token, ProjectId, Region, endpoint, iamEndpoint, trace, UserAgent, cancellation));
+        return RunAsync(context => SessionFactory.ConnectWithTokenAsync(token, ProjectId, Region, endpoint, iamEndpoint, context.Trace, UserAgent, context.Cancellation, SessionOptions()));
     }
 
     // -AccessKey/-SecretKey, else the SDKs' chain: environment variables, then the profile file.
@@ -186,8 +201,14 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
         };
         var credentials = CredentialChain.ForCurrentProcess().Resolve(given);
         WriteVerboseLine($"Using the {credentials.Origin}.");
-        return RunAsync((trace, cancellation) => SessionFactory.ConnectWithAccessKeyAsync(credentials, Region, endpoint, trace, UserAgent, cancellation));
+        return RunAsync(context => SessionFactory.ConnectWithAccessKeyAsync(credentials, Region, endpoint, context.Trace, UserAgent, context.Cancellation, SessionOptions()));
     }
+
+    private SessionOptions SessionOptions() => new()
+    {
+        Timeout = TimeSpan.FromSeconds(TimeoutSec),
+        Retry = RetryPolicy.Default.WithMaxRetries(MaxRetries),
+    };
 
     private static SecureString Secure(string text)
     {

@@ -120,7 +120,7 @@ public sealed class GetMrsJobExecutionCommand : MrsApiCmdletBase
         {
             if (ParameterSetName == ByIdSet)
             {
-                WriteObject(CallApi(session, (client, cancellation) => client.GetJobAsync(ClusterId, JobId, cancellation)));
+                WriteObject(CallApi(session, (client, context) => client.GetJobAsync(ClusterId, JobId, context)));
             }
             else
             {
@@ -153,7 +153,7 @@ public sealed class GetMrsJobExecutionCommand : MrsApiCmdletBase
         var pager = new JobListPager(query);
         while (!pager.IsDone && (First == 0 || written < First))
         {
-            var jobs = CallApi(session, (client, cancellation) => pager.NextAsync(client, cancellation));
+            var jobs = CallApi(session, (client, context) => pager.NextAsync(client, context));
             foreach (var job in jobs.Take(First == 0 ? int.MaxValue : First - written))
             {
                 WriteObject(job);

@@ -61,7 +61,7 @@ public sealed class GetMrsJobSqlResultCommand : MrsJobCmdletBase
         IReadOnlyList<SqlStatementResult> statements;
         try
         {
-            statements = CallApi(session, (client, cancellation) => client.GetSqlResultAsync(ClusterId, JobId, cancellation));
+            statements = CallApi(session, (client, context) => client.GetSqlResultAsync(ClusterId, JobId, context));
         }
         catch (MrsApiException ex)
         {

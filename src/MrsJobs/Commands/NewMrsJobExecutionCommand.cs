@@ -1,13 +1,13 @@
 using System;
 using System.Collections;
-using System.Collections.Generic;
-using System.Globalization;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using MrsJobs.Binding;
 using MrsJobs.Completion;
-using MrsJobs.Core.Errors;
+using MrsJobs.Core.Journal;
 using MrsJobs.Core.Models;
 using MrsJobs.Core.Sessions;
+using MrsJobs.Core.Submission;
 using MrsJobs.Core.Validation;
 using MrsJobs.Errors;
 using MrsJobs.Hosting;
@@ -15,42 +15,45 @@ using MrsJobs.Hosting;
 namespace MrsJobs.Commands;
 
 /// <summary>
-/// <para type="synopsis">Submits jobs to an MRS cluster (SubmitJobV2), one per pipeline object.</para>
-/// <para type="description">Every job is checked against the documented contract before anything is sent; a broken job gives a non-terminating error naming its row, and the others still go.</para>
+/// <para type="synopsis">Submits jobs to an MRS cluster (SubmitJobV2), one per pipeline object, several at a time, each exactly once.</para>
+/// <para type="description">Every job is checked against the documented contract before anything is sent; a broken row gives a non-terminating error naming its row, and the others still go. Up to -ThrottleLimit submissions are in flight; results come out in input order. A submission is retried only when the service certainly did not process it; a lost answer is settled by listing the cluster's jobs, never by sending again. With -JournalPath a run that was stopped can be run again and creates each job exactly once.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.New, "MrsJobExecution", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(JobSubmitResult))]
 public sealed class NewMrsJobExecutionCommand : MrsApiCmdletBase
 {
-    private MrsSession? _session;
     private int _row;
     private bool _argumentsOnCommandLine;
-    private readonly AuthenticationFuse _fuse = new();
+    private SubmissionEngine? _engine;
+    private SubmissionJournal? _journal;
 
     /// <summary>
-    /// <para type="description">The id of the cluster to run the job on.</para>
+    /// <para type="description">The id of the cluster to run the job on: 1 to 64 letters, digits, '-' or '_'.</para>
     /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("cluster_id")]
+    [AllowNull]
     [AllowEmptyString]
-    public string ClusterId { get; set; } = string.Empty;
+    public string? ClusterId { get; set; }
 
     /// <summary>
-    /// <para type="description">The job name: 1 to 64 letters, digits, '-' or '_'. Names need not be unique.</para>
+    /// <para type="description">The job name: 1 to 64 letters, digits, '-' or '_'. Names need not be unique. Required.</para>
     /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("job_name", "Name")]
+    [AllowNull]
     [AllowEmptyString]
-    public string JobName { get; set; } = string.Empty;
+    public string? JobName { get; set; }
 
     /// <summary>
-    /// <para type="description">The job type: MapReduce, SparkSubmit, SparkPython, HiveScript, HiveSql, DistCp, SparkScript, SparkSql or Flink (any case).</para>
+    /// <para type="description">The job type: MapReduce, SparkSubmit, SparkPython, HiveScript, HiveSql, DistCp, SparkScript, SparkSql or Flink (any case). Required.</para>
     /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("job_type", "Type")]
+    [AllowNull]
     [AllowEmptyString]
     [ArgumentCompleter(typeof(JobTypeCompleter))]
-    public string JobType { get; set; } = string.Empty;
+    public string? JobType { get; set; }
 
     /// <summary>
     /// <para type="description">The program arguments. An array is sent item by item, and a single string typed on the command line is one argument. A single string from the pipeline (such as a CSV cell) is either a JSON array of strings, when its first non-blank character is '[', or words separated by whitespace.</para>
@@ -71,19 +74,50 @@ public sealed class NewMrsJobExecutionCommand : MrsApiCmdletBase
     public IDictionary? Properties { get; set; }
 
     /// <summary>
+    /// <para type="description">The pipeline object itself (a CSV row). Every object is a row, even one that has none of the job's properties, so that row numbers in errors never drift; such a row gets its own error.</para>
+    /// </summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    [AllowNull]
+    public object? InputObject { get; set; }
+
+    /// <summary>
     /// <para type="description">Documented rules not to check locally, for when the service accepts what the API page forbids (its own HiveSql example has ';' and '"' in an argument): JobType, JobName, ArgumentCharacters, ArgumentLength, PropertyCharacters, PropertyLength, or All.</para>
     /// </summary>
     [Parameter]
     public JobRule[]? SkipCheck { get; set; }
 
+    /// <summary>
+    /// <para type="description">How many submissions may be in flight at once (1 to 64; default 8). Results still come out in input order.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = SubmissionOptions.DefaultThrottleLimit;
+
+    /// <summary>
+    /// <para type="description">A file (JSON lines) where each row's intent is written before its request is sent, and its outcome after. Run the same input again with the same journal to resume: rows already accepted are not sent again (their results come out with Origin Journal), rows whose answer was lost are looked up, and the rest are sent.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? JournalPath { get; set; }
+
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
         _argumentsOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Arguments));
-        _session = FindSession();
-        if (_session is null && !IsDryRun())
+        var session = FindSession();
+        if (session is null)
         {
-            ThrowTerminatingError(ErrorRecords.NotConnected());
+            if (!IsDryRun())
+            {
+                ThrowTerminatingError(ErrorRecords.NotConnected());
+            }
+
+            return;
+        }
+
+        if (!IsDryRun())
+        {
+            StartEngine(session);
         }
     }
 
@@ -91,54 +125,145 @@ public sealed class NewMrsJobExecutionCommand : MrsApiCmdletBase
     protected override void ProcessRecord()
     {
         _row++;
-        var subject = MyInvocation.ExpectingInput
-            ? string.Format(CultureInfo.InvariantCulture, "Row {0} (job '{1}')", _row, JobName)
-            : $"Job '{JobName}'";
-        var input = JobInputReader.Read(this);
+        var subject = new RowSubject(_row, ClusterId, JobName, JobType, MyInvocation.ExpectingInput);
+        var input = JobInputReader.Read(ClusterId, JobName, JobType, Arguments, Properties, _argumentsOnCommandLine, MyInvocation.ExpectingInput ? InputObject : new object());
         var validation = JobDefinitionValidator.Validate(input, SkipRules());
-        if (!validation.IsValid)
+        SubmissionRow row;
+        if (validation.IsValid)
         {
-            WriteError(ErrorRecords.InvalidJob(subject, validation.Failures, ValidationTarget(input)));
+            var job = validation.Definition!;
+            if (!ShouldProcess($"{job.JobType} job '{job.JobName}' on cluster {job.ClusterId}", "Submit"))
+            {
+                return;
+            }
+
+            row = new SubmissionRow(_row, job, subject);
+        }
+        else
+        {
+            row = new SubmissionRow(_row, validation.Failures, subject);
+        }
+
+        if (_engine is null)
+        {
+            // -WhatIf: nothing is sent, but broken rows are still reported.
+            WriteOutcome(new SubmissionOutcome(row, SubmissionOutcomeKind.Invalid));
             return;
         }
 
-        var job = validation.Definition!;
-        if (!ShouldProcess($"{job.JobType} job '{job.JobName}' on cluster {job.ClusterId}", "Submit"))
-        {
-            return;
-        }
+        PumpUntil(Admit(row));
+    }
 
-        var session = _session ??= RequireSession();
-        if (_fuse.Cause is { } refusal)
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        if (_engine is not null)
         {
-            // The service already refused our credentials: don't send a request that must fail, but report the row.
-            WriteError(ErrorRecords.NotSentAfterAuthenticationFailure(subject, refusal, FailedResult(job, session, refusal)));
-            return;
-        }
-
-        try
-        {
-            var result = CallApi(session, (client, cancellation) => client.SubmitJobAsync(job, cancellation));
-            WriteObject(result);
-        }
-        catch (MrsApiException ex)
-        {
-            WriteError(ErrorRecords.FromApi(ex, FailedResult(job, session, ex), MyInvocation.ExpectingInput ? subject : null));
-            _fuse.Observe(ex);
+            PumpUntil(_engine.CompleteAsync());
         }
     }
 
-    private static JobSubmitResult FailedResult(Core.Models.JobDefinition job, MrsSession session, MrsApiException ex) => new(
-        null, SubmitStates.Failed, job.JobName, job.JobType, job.ClusterId, session.ProjectId, DateTimeOffset.Now, ex.ErrorCode, ex.ServiceMessage ?? ex.Summary);
-
-    private PSObject ValidationTarget(JobInput input)
+    /// <summary>Waits (bounded) for the engine so that the journal is complete before it is closed.</summary>
+    protected override void Release()
     {
-        var target = new PSObject();
-        target.Properties.Add(new PSNoteProperty("Row", _row));
-        target.Properties.Add(new PSNoteProperty("ClusterId", input.ClusterId));
-        target.Properties.Add(new PSNoteProperty("JobName", input.JobName));
-        target.Properties.Add(new PSNoteProperty("JobType", input.JobType));
-        return target;
+        _engine?.CompleteAsync().Wait(TimeSpan.FromSeconds(2));
+        _journal?.Dispose();
+    }
+
+    private void StartEngine(MrsSession session)
+    {
+        var options = new SubmissionOptions { ThrottleLimit = ThrottleLimit };
+        if (JournalPath is not null)
+        {
+            _journal = OpenJournal(GetUnresolvedProviderPathFromPSPath(JournalPath), session);
+            options.Journal = _journal;
+        }
+
+        _engine = new SubmissionEngine(session, options, NewCallContext(), Deliver);
+    }
+
+    private SubmissionJournal OpenJournal(string path, MrsSession session)
+    {
+        try
+        {
+            var journal = SubmissionJournal.Open(path, session.Clock);
+            foreach (var warning in journal.Warnings)
+            {
+                WriteWarning(warning);
+            }
+
+            WriteVerboseLine($"Journal {journal.Path}: {(journal.HighestRow == 0 ? "new" : $"earlier runs recorded rows up to {journal.HighestRow}")}.");
+            return journal;
+        }
+        catch (JournalException ex)
+        {
+            ThrowTerminatingError(SubmissionErrorRecords.Journal(ex));
+            throw;
+        }
+    }
+
+    // A journal that recorded another job for this row: nothing is sent for it or any later row.
+    private async Task Admit(SubmissionRow row)
+    {
+        try
+        {
+            await _engine!.AddAsync(row).ConfigureAwait(false);
+        }
+        catch (JournalException ex)
+        {
+            _engine!.StopSending();
+            await _engine.CompleteAsync().ConfigureAwait(false);
+            throw new JournalStop(ex);
+        }
+    }
+
+    /// <summary>
+    /// Writes what the engine delivers until <paramref name="work"/> ends. The first error under
+    /// -ErrorAction Stop ends the command as PowerShell promises, but first the engine stops sending,
+    /// the submissions in flight finish (and are journaled) and their results are written.
+    /// </summary>
+    private void PumpUntil(Task work)
+    {
+        var engine = _engine!;
+        try
+        {
+            RunUntil(work, () =>
+            {
+                engine.StopSending();
+                return engine.CompleteAsync();
+            });
+            work.GetAwaiter().GetResult();
+        }
+        catch (JournalStop stop)
+        {
+            ThrowTerminatingError(SubmissionErrorRecords.Journal(stop.Journal));
+        }
+        catch (OperationCanceledException)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    // On the engine's thread: the outcome becomes a message for the pipeline thread. Abandoned rows say nothing.
+    private void Deliver(SubmissionOutcome outcome)
+    {
+        if (Payload(outcome) is { } payload)
+        {
+            Pump.Post(PipelineStreamFor(outcome), payload);
+        }
+    }
+
+    private static PipelineStream PipelineStreamFor(SubmissionOutcome outcome) => outcome.HasJob ? PipelineStream.Output : PipelineStream.Error;
+
+    private static object? Payload(SubmissionOutcome outcome) =>
+        outcome.HasJob ? outcome.Result : SubmissionErrorRecords.For(outcome, (RowSubject)outcome.Row.Source!);
+
+    private void WriteOutcome(SubmissionOutcome outcome)
+    {
+        if (Payload(outcome) is { } payload)
+        {
+            Write(new PipelineMessage(PipelineStreamFor(outcome), payload));
+        }
     }
 
     private JobRule SkipRules()
@@ -161,64 +286,11 @@ public sealed class NewMrsJobExecutionCommand : MrsApiCmdletBase
             _ => false,
         };
 
-    /// <summary>Reads the bound parameters into the core's raw input, including cells that could not be parsed.</summary>
-    private static class JobInputReader
+    private sealed class JournalStop : Exception
     {
-        public static JobInput Read(NewMrsJobExecutionCommand command)
-        {
-            var input = new JobInput
-            {
-                ClusterId = command.ClusterId,
-                JobName = command.JobName,
-                JobType = command.JobType,
-                Arguments = ReadArguments(command),
-                Properties = ReadProperties(command.Properties),
-            };
-            if (!command._argumentsOnCommandLine)
-            {
-                AddCellFailure(input, command.Arguments);
-            }
+        public JournalStop(JournalException journal)
+            : base(journal.Message, journal) => Journal = journal;
 
-            AddCellFailure(input, command.Properties);
-            return input;
-        }
-
-        private static void AddCellFailure(JobInput input, object? boundValue)
-        {
-            if (CellParseFailures.Find(boundValue) is { } failure)
-            {
-                input.InputFailures.Add(new ValidationFailure(failure.Field, failure.Field == "arguments" ? "ArgumentsFormat" : "PropertiesFormat", failure.Message));
-            }
-        }
-
-        // A single string from the pipeline (a CSV cell) is read in cell notation; typed on the command line it is one argument.
-        private static IReadOnlyList<string?>? ReadArguments(NewMrsJobExecutionCommand command)
-        {
-            if (!command._argumentsOnCommandLine && CellParseFailures.Find(command.Arguments) is not null)
-            {
-                return null;
-            }
-
-            return command._argumentsOnCommandLine ? command.Arguments : CellParseFailures.FindArguments(command.Arguments) ?? command.Arguments;
-        }
-
-        private static IReadOnlyList<KeyValuePair<string, string?>>? ReadProperties(IDictionary? properties)
-        {
-            if (properties is null)
-            {
-                return null;
-            }
-
-            var pairs = new List<KeyValuePair<string, string?>>(properties.Count);
-            foreach (DictionaryEntry entry in properties)
-            {
-                var value = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
-                pairs.Add(new KeyValuePair<string, string?>(
-                    Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty,
-                    value is null ? null : Convert.ToString(value, CultureInfo.InvariantCulture)));
-            }
-
-            return pairs;
-        }
+        public JournalException Journal { get; }
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using MrsJobs.Core.Errors;
 using MrsJobs.Core.Sessions;
+using MrsJobs.Core.Submission;
 using MrsJobs.Errors;
 using MrsJobs.Hosting;
 
@@ -126,5 +127,5 @@ public sealed class RemoveMrsJobExecutionCommand : MrsJobCmdletBase
     }
 
     private void Delete(MrsSession session, string clusterId, IReadOnlyCollection<string> jobIds) =>
-        CallApi(session, (client, cancellation) => client.DeleteJobsAsync(clusterId, jobIds, cancellation));
+        CallApi(session, (client, context) => client.DeleteJobsAsync(clusterId, jobIds, context));
 }

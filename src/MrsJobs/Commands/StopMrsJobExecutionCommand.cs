@@ -2,6 +2,7 @@ using System.Management.Automation;
 using MrsJobs.Core.Errors;
 using MrsJobs.Core.Models;
 using MrsJobs.Core.Sessions;
+using MrsJobs.Core.Submission;
 using MrsJobs.Errors;
 using MrsJobs.Hosting;
 
@@ -53,7 +54,7 @@ public sealed class StopMrsJobExecutionCommand : MrsJobCmdletBase
 
         try
         {
-            CallApi(session, (client, cancellation) => client.KillJobAsync(ClusterId, JobId, cancellation));
+            CallApi(session, (client, context) => client.KillJobAsync(ClusterId, JobId, context));
         }
         catch (MrsApiException ex)
         {
@@ -66,7 +67,7 @@ public sealed class StopMrsJobExecutionCommand : MrsJobCmdletBase
         {
             try
             {
-                WriteObject(CallApi(session, (client, cancellation) => client.GetJobAsync(ClusterId, JobId, cancellation)));
+                WriteObject(CallApi(session, (client, context) => client.GetJobAsync(ClusterId, JobId, context)));
             }
             catch (MrsApiException ex)
             {
@@ -86,7 +87,7 @@ public sealed class StopMrsJobExecutionCommand : MrsJobCmdletBase
 
         try
         {
-            var job = CallApi(session, (client, cancellation) => client.GetJobAsync(ClusterId, JobId, cancellation));
+            var job = CallApi(session, (client, context) => client.GetJobAsync(ClusterId, JobId, context));
             return job.IsFinished ? JobErrorRecords.AlreadyEnded(job, refusal) : ErrorRecords.FromApi(refusal, job);
         }
         catch (MrsApiException)

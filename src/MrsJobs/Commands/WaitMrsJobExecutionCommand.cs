@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using MrsJobs.Core.Errors;
+using MrsJobs.Core.Http;
 using MrsJobs.Core.Models;
 using MrsJobs.Core.Sessions;
 using MrsJobs.Core.Waiting;
@@ -23,10 +24,6 @@ public sealed class WaitMrsJobExecutionCommand : MrsJobCmdletBase
     private readonly JobWatchList _jobs = new();
     private MrsSession? _session;
     private int _backOff = 1;
-
-    // Paces every read of the wait, across rounds: the next read goes no sooner than this, on _pace's clock.
-    private readonly Stopwatch _pace = Stopwatch.StartNew();
-    private TimeSpan _nextRead = TimeSpan.Zero;
 
     /// <summary>
     /// <para type="description">Seconds between two reads of the same job (1 to 3600; default 10). Each job costs at most 60/PollingInterval requests a minute, only one request is ever in flight, and a wait sends at most 10 requests a second however many jobs it follows.</para>
@@ -119,12 +116,15 @@ public sealed class WaitMrsJobExecutionCommand : MrsJobCmdletBase
                 break;   // -Timeout has passed in the middle of a long round
             }
 
-            // At most MaxReadsPerSecond reads a second, whatever the rounds: wait for this read's turn.
-            Sleep(_nextRead - _pace.Elapsed);
-            _nextRead = (_pace.Elapsed > _nextRead ? _pace.Elapsed : _nextRead) + TimeSpan.FromSeconds(1 / JobWatchList.MaxReadsPerSecond);
             try
             {
-                var state = CallApi(session, (client, cancellation) => client.GetJobAsync(job.ClusterId, job.JobId, cancellation));
+                // At most MaxReadsPerSecond reads a second across the session's waits (its read pacer);
+                // a failed read is not retried at once but in the next round (hence no retry policy).
+                var state = RunAsync(async context =>
+                {
+                    await session.ReadPacer.WaitTurnAsync(session.Clock, context.Cancellation).ConfigureAwait(false);
+                    return await session.Jobs.GetJobAsync(job.ClusterId, job.JobId, context).ConfigureAwait(false);
+                }, RetryPolicy.None);
                 if (_jobs.Seen(job, state))
                 {
                     Ended(job, state);

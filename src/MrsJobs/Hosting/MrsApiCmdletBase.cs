@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using MrsJobs.Core.Api;
+using MrsJobs.Core.Http;
 using MrsJobs.Core.Errors;
 using MrsJobs.Core.Sessions;
 using MrsJobs.Errors;
@@ -21,13 +22,13 @@ public abstract class MrsApiCmdletBase : MrsCmdletBase
 
     /// <summary>Calls the job API over <paramref name="session"/>, tracing to this command's verbose and debug streams.</summary>
     /// <exception cref="MrsApiException">The service refused, or could not be reached.</exception>
-    protected T CallApi<T>(MrsSession session, Func<MrsJobClient, CancellationToken, Task<T>> call) =>
-        RunAsync((trace, cancellation) => call(new MrsJobClient(session, trace, UserAgent), cancellation));
+    protected T CallApi<T>(MrsSession session, Func<MrsJobClient, CallContext, Task<T>> call) =>
+        RunAsync(context => call(session.Jobs, context));
 
     /// <summary>As <see cref="CallApi{T}"/>, for calls that return nothing.</summary>
     /// <exception cref="MrsApiException">The service refused, or could not be reached.</exception>
-    protected void CallApi(MrsSession session, Func<MrsJobClient, CancellationToken, Task> call) =>
-        RunAsync((trace, cancellation) => call(new MrsJobClient(session, trace, UserAgent), cancellation));
+    protected void CallApi(MrsSession session, Func<MrsJobClient, CallContext, Task> call) =>
+        RunAsync(context => call(session.Jobs, context));
 
     /// <summary>The session to use, or <c>null</c> when there is none.</summary>
     protected MrsSession? FindSession() => Session ?? SessionStore.Current;

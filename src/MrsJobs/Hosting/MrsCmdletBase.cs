@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Reflection;
 using System.Threading;
@@ -10,9 +9,10 @@ using MrsJobs.Core.Http;
 namespace MrsJobs.Hosting;
 
 /// <summary>
-/// The base of every MrsJobs cmdlet. It owns cancellation (Ctrl+C cancels the running request at
-/// once) and the single bridge from the async core to the synchronous pipeline: the operation runs
-/// on the thread pool while this thread writes its verbose and debug lines as they arrive.
+/// The base of every MrsJobs cmdlet. It owns cancellation (Ctrl+C cancels the running requests at
+/// once) and the single bridge from the async core to the synchronous pipeline: a
+/// <see cref="PipelinePump"/> that lives for the whole command, into which work on other threads posts
+/// typed messages, written here on the pipeline thread as they arrive.
 /// </summary>
 public abstract class MrsCmdletBase : PSCmdlet, IDisposable
 {
@@ -20,6 +20,7 @@ public abstract class MrsCmdletBase : PSCmdlet, IDisposable
     private static readonly MethodInfo? WriteDebugNoPrompt = FindNoPromptOverload("WriteDebug", typeof(DebugRecord));
     private static readonly MethodInfo? WriteVerboseNoPrompt = FindNoPromptOverload("WriteVerbose", typeof(VerboseRecord));
     private readonly CancellationTokenSource _cancellation = new();
+    private PipelinePump? _pump;
 
     /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
     protected CancellationToken CancellationToken => _cancellation.Token;
@@ -27,38 +28,20 @@ public abstract class MrsCmdletBase : PSCmdlet, IDisposable
     /// <summary><c>MrsJobs/{version} PowerShell/{version}</c>.</summary>
     protected string UserAgent => _userAgent ??= BuildUserAgent();
 
-    /// <summary>Runs <paramref name="operation"/> and waits for it, writing its trace lines meanwhile.</summary>
+    /// <summary>The command's pump: work on other threads posts output, errors, progress and trace lines here.</summary>
+    private protected PipelinePump Pump => _pump ??= new PipelinePump();
+
+    /// <summary>A call context for this command: its trace lines go through the pump, Ctrl+C cancels it.</summary>
+    private protected CallContext NewCallContext(RetryPolicy? retry = null) =>
+        new(Pump.TraceSink(IsDebugEnabled()), _cancellation.Token, retry);
+
+    /// <summary>Runs <paramref name="operation"/> and waits for it, writing what it posts meanwhile.</summary>
     /// <exception cref="PipelineStoppedException">The user stopped the pipeline.</exception>
-    protected T RunAsync<T>(Func<IHttpTraceSink, CancellationToken, Task<T>> operation)
+    protected T RunAsync<T>(Func<CallContext, Task<T>> operation, RetryPolicy? retry = null)
     {
-        using var queue = new BlockingCollection<PipelineMessage>();
-        var sink = new QueuedTraceSink(queue, IsDebugEnabled());
-        var token = _cancellation.Token;
-        var task = Task.Run(() => operation(sink, token), token);
-        task.ContinueWith(_ => queue.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        try
-        {
-            foreach (var message in queue.GetConsumingEnumerable())
-            {
-                Write(message);
-            }
-        }
-        catch
-        {
-            // Writing failed (a -Debug/-Verbose preference of Stop, a refused prompt): stop the
-            // operation and let it end before the queue goes away, then report the write failure.
-            _cancellation.Cancel();
-            try
-            {
-                task.Wait();
-            }
-            catch (AggregateException)
-            {
-            }
-
-            throw;
-        }
-
+        var context = NewCallContext(retry);
+        var task = Task.Run(() => operation(context), _cancellation.Token);
+        RunUntil(task);
         try
         {
             return task.GetAwaiter().GetResult();
@@ -71,12 +54,73 @@ public abstract class MrsCmdletBase : PSCmdlet, IDisposable
 
     /// <summary>Runs <paramref name="operation"/>, which returns nothing, as <see cref="RunAsync{T}"/> does.</summary>
     /// <exception cref="PipelineStoppedException">The user stopped the pipeline.</exception>
-    protected void RunAsync(Func<IHttpTraceSink, CancellationToken, Task> operation) =>
-        RunAsync(async (trace, cancellation) =>
+    protected void RunAsync(Func<CallContext, Task> operation) =>
+        RunAsync(async context =>
         {
-            await operation(trace, cancellation).ConfigureAwait(false);
+            await operation(context).ConfigureAwait(false);
             return true;
         });
+
+    /// <summary>
+    /// Writes what the pump receives until <paramref name="work"/> has ended. If writing fails (a -Debug or
+    /// -Verbose preference of Stop, a refused prompt, a stopped pipeline), the work is cancelled and
+    /// awaited before the failure goes on, so nothing runs on after the command. When the failure is an
+    /// error under -ErrorAction Stop and <paramref name="finishOnStop"/> is given, the work is not
+    /// cancelled but asked to finish what it started (the task it returns); its output is written, its
+    /// further errors are not (each would end the command again), and then the failure goes on.
+    /// </summary>
+    private protected void RunUntil(Task work, Func<Task>? finishOnStop = null)
+    {
+        try
+        {
+            Pump.RunUntil(work, Write);
+        }
+        catch (ActionPreferenceStopException) when (finishOnStop is not null && !Stopping)
+        {
+            var rest = finishOnStop();
+            RunUntil(rest, WriteAllButErrors);
+            throw;
+        }
+        catch
+        {
+            _cancellation.Cancel();
+            try
+            {
+                work.Wait();
+            }
+            catch (AggregateException)
+            {
+            }
+
+            throw;
+        }
+    }
+
+    private void RunUntil(Task work, Action<PipelineMessage> write)
+    {
+        try
+        {
+            Pump.RunUntil(work, write);
+        }
+        catch
+        {
+            _cancellation.Cancel();
+            throw;
+        }
+    }
+
+    private void WriteAllButErrors(PipelineMessage message)
+    {
+        if (message.Stream != PipelineStream.Error)
+        {
+            Write(message);
+        }
+    }
+
+    /// <summary>Releases what a command holds beyond its pump and cancellation (a journal); called once, from <see cref="Dispose"/>.</summary>
+    protected virtual void Release()
+    {
+    }
 
     /// <summary>Writes a verbose line; with -Debug it does not stop for a prompt (see <see cref="WriteWithoutPrompt"/>).</summary>
     protected void WriteVerboseLine(string text)
@@ -90,12 +134,33 @@ public abstract class MrsCmdletBase : PSCmdlet, IDisposable
     /// <summary>Releases the cancellation source.</summary>
     public void Dispose()
     {
+        Release();
+        _pump?.Dispose();
         _cancellation.Dispose();
         GC.SuppressFinalize(this);
     }
 
-    private void Write(PipelineMessage message)
+    /// <summary>Writes one message on the pipeline thread, to its stream.</summary>
+    private protected void Write(PipelineMessage message)
     {
+        switch (message.Stream)
+        {
+            case PipelineStream.Output:
+                WriteObject(message.Payload);
+                return;
+            case PipelineStream.Error:
+                WriteError((ErrorRecord)message.Payload!);
+                return;
+            case PipelineStream.Warning:
+                WriteWarning(message.Text);
+                return;
+            case PipelineStream.Progress:
+                WriteProgress((ProgressRecord)message.Payload!);
+                return;
+            case PipelineStream.Wake:
+                return;
+        }
+
         if (DebugSwitch)
         {
             WriteWithoutPrompt(message);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using MrsJobs.Core.Http;
 using MrsJobs.Core.Api;
 using MrsJobs.Core.Models;
 using MrsJobs.Emulator.State;
@@ -42,11 +43,11 @@ public class JobListPagerTests : EmulatorTest
         var session = await ConnectAsync();
         await SubmitManyAsync(session, 150);
         var pager = new JobListPager(new JobListQuery { ClusterId = SeedData.FullClusterId });
-        var client = new MrsJobClient(session, null, UserAgent);
+        var client = session.Jobs;
 
-        var first = await pager.NextAsync(client, CancellationToken.None);
+        var first = await pager.NextAsync(client, CallContext.None);
         await SubmitAsync(session, Job(jobName: "arrived-while-paging"));
-        var second = await pager.NextAsync(client, CancellationToken.None);
+        var second = await pager.NextAsync(client, CallContext.None);
 
         Assert.Equal(100, first.Count);
         Assert.Equal(50, second.Count);
@@ -80,11 +81,11 @@ public class JobListPagerTests : EmulatorTest
     private static async Task<(List<JobExecution> Jobs, JobListPager Pager)> ReadAllAsync(Core.Sessions.MrsSession session, JobListQuery query)
     {
         var pager = new JobListPager(query);
-        var client = new MrsJobClient(session, null, UserAgent);
+        var client = session.Jobs;
         var jobs = new List<JobExecution>();
         while (!pager.IsDone)
         {
-            jobs.AddRange(await pager.NextAsync(client, CancellationToken.None));
+            jobs.AddRange(await pager.NextAsync(client, CallContext.None));
         }
 
         return (jobs, pager);

@@ -157,7 +157,7 @@ public partial class MrsJobClientTests
         [InlineData("apig", 429, "APIGW.0308", MrsErrorKind.Throttled)]
         public async Task ReadsAQueuedFaultInEachShape(string shape, int status, string code, MrsErrorKind kind)
         {
-            var session = await ConnectAsync();
+            var session = await ConnectAsync(options: QuickRetries(0));
             await QueueFaultAsync(status, code, "injected " + code, shape);
 
             var failure = await Assert.ThrowsAsync<MrsApiException>(() => SubmitAsync(session, Job()));
@@ -171,16 +171,27 @@ public partial class MrsJobClientTests
         }
 
         [Fact]
-        public async Task SucceedsAgainOnceTheQueuedFaultIsUsedUp()
+        public async Task RetriesASubmissionTheServiceAskedToSendLater()
         {
-            var session = await ConnectAsync();
+            var session = await ConnectAsync(options: QuickRetries());
             await QueueFaultAsync(500, "0202", "busy", "job_submit_result");
 
-            await Assert.ThrowsAsync<MrsApiException>(() => SubmitAsync(session, Job()));
             var result = await SubmitAsync(session, Job());
 
             Assert.True(result.Succeeded);
             Assert.Equal(2, Submissions().Count);
+        }
+
+        [Fact]
+        public async Task GivesUpOnAThrottledSubmissionOnceTheRetriesAreSpent()
+        {
+            var session = await ConnectAsync(options: QuickRetries(2));
+            await QueueFaultAsync(500, "0202", "busy", "job_submit_result", count: 3);
+
+            var failure = await Assert.ThrowsAsync<MrsApiException>(() => SubmitAsync(session, Job()));
+
+            Assert.Equal(RequestOutcome.Throttled, failure.Outcome);
+            Assert.Equal(3, Submissions().Count);
         }
 
         [Fact]

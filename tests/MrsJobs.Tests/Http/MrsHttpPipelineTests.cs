@@ -29,7 +29,7 @@ public class MrsHttpPipelineTests
             var sink = new CollectingSink();
             var session = await SessionFactory.ConnectWithPasswordAsync(SignIn(), sink, UserAgent, CancellationToken.None);
             var job = Job(properties: new[] { new KeyValuePair<string, string>("fs.obs.secret.key", SecretKey), new KeyValuePair<string, string>("fs.obs.endpoint", "obs.example") });
-            await new MrsJobClient(session, sink, UserAgent).SubmitJobAsync(job, CancellationToken.None);
+            await session.Jobs.SubmitJobAsync(job, new CallContext(sink, CancellationToken.None));
             return sink;
         }
 

@@ -10,7 +10,7 @@ namespace MrsJobs.Tests.Models;
 public class ModelConventionTests
 {
     private static readonly Type[] Models = typeof(JobDefinition).Assembly.GetExportedTypes()
-        .Where(t => t.Namespace == "MrsJobs.Core.Models")
+        .Where(t => t.Namespace == "MrsJobs.Core.Models" && !t.IsEnum)
         .OrderBy(t => t.Name)
         .ToArray();
 

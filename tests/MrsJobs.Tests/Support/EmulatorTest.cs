@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using MrsJobs.Core.Http;
 using MrsJobs.Core.Api;
 using MrsJobs.Core.Auth;
 using MrsJobs.Core.Models;
@@ -50,8 +51,12 @@ public abstract class EmulatorTest
         };
 
     /// <summary>Signs in with a password through the emulator's IAM.</summary>
-    protected Task<MrsSession> ConnectAsync(string user = SeedData.UserName, string password = SeedData.Password) =>
-        SessionFactory.ConnectWithPasswordAsync(SignIn(user, password), null, UserAgent, CancellationToken.None);
+    protected Task<MrsSession> ConnectAsync(string user = SeedData.UserName, string password = SeedData.Password, SessionOptions? options = null) =>
+        SessionFactory.ConnectWithPasswordAsync(SignIn(user, password), null, UserAgent, CancellationToken.None, options);
+
+    /// <summary>Session options that retry quickly (milliseconds, not seconds), or not at all.</summary>
+    protected static SessionOptions QuickRetries(int maxRetries = 3) =>
+        new() { Retry = new RetryPolicy(maxRetries, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(2)) };
 
     /// <summary>A session made from a bare token the emulator issued for the demo user (it cannot renew itself).</summary>
     protected MrsSession TokenSession(TimeSpan lifetime)
@@ -65,7 +70,7 @@ public abstract class EmulatorTest
 
     /// <summary>Submits <paramref name="job"/> with a fresh client over <paramref name="session"/>.</summary>
     protected static Task<JobSubmitResult> SubmitAsync(MrsSession session, JobDefinition job) =>
-        new MrsJobClient(session, null, UserAgent).SubmitJobAsync(job, CancellationToken.None);
+        session.Jobs.SubmitJobAsync(job, CallContext.None);
 
     /// <summary>A job for the full cluster.</summary>
     protected static JobDefinition Job(
@@ -92,11 +97,11 @@ public abstract class EmulatorTest
     }
 
     /// <summary>Queues a fault for the next submission to any cluster.</summary>
-    protected Task QueueFaultAsync(int status, string errorCode, string errorMsg, string shape) =>
+    protected Task QueueFaultAsync(int status, string errorCode, string errorMsg, string shape, int count = 1) =>
         ControlAsync("faults", new Dictionary<string, object?>
         {
             ["cluster_id"] = null,
-            ["count"] = 1,
+            ["count"] = count,
             ["status"] = status,
             ["error_code"] = errorCode,
             ["error_msg"] = errorMsg,

@@ -73,14 +73,14 @@ public partial class JobDefinitionValidatorTests
             var result = JobDefinitionValidator.Validate(new JobInput(), JobRule.All);
 
             Assert.Equal(
-                new[] { "ClusterIdRequired", "JobTypeRequired", "JobNameRequired" },
+                new[] { "ClusterId", "JobTypeRequired", "JobNameRequired" },
                 result.Failures.Select(f => f.RuleName));
         }
 
         [Fact]
         public void StillRefuseAClusterIdWithASlash()
         {
-            Assert.Equal("ClusterIdFormat", SingleFailure(JobDefinitionValidator.Validate(ValidInput(clusterId: "a/b"), JobRule.All)).RuleName);
+            Assert.Equal("ClusterId", SingleFailure(JobDefinitionValidator.Validate(ValidInput(clusterId: "a/b"), JobRule.All)).RuleName);
         }
 
         [Fact]

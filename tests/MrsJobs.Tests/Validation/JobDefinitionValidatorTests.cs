@@ -108,7 +108,8 @@ public partial class JobDefinitionValidatorTests
             var failure = SingleFailure(JobDefinitionValidator.Validate(ValidInput(clusterId: clusterId)));
 
             Assert.Equal("cluster_id", failure.Field);
-            Assert.Equal("ClusterIdRequired", failure.RuleName);
+            Assert.Equal("ClusterId", failure.RuleName);
+            Assert.Contains("required", failure.Message);
         }
 
         [Theory]
@@ -118,12 +119,25 @@ public partial class JobDefinitionValidatorTests
         [InlineData("abc\tdef")]
         [InlineData("abc?x=1")]
         [InlineData("abc#frag")]
+        [InlineData(".")]
+        [InlineData("..")]
+        [InlineData("/")]
+        [InlineData("abc%2Fdef")]
+        [InlineData("abc\u0001def")]
+        [InlineData("a.b")]
         public void RefusesAnIdThatWouldChangeTheRequestPath(string clusterId)
         {
             var failure = SingleFailure(JobDefinitionValidator.Validate(ValidInput(clusterId: clusterId)));
 
-            Assert.Equal("ClusterIdFormat", failure.RuleName);
+            Assert.Equal("ClusterId", failure.RuleName);
             Assert.Equal(JobRule.None, failure.Rule);
+        }
+
+        [Fact]
+        public void RefusesAnIdLongerThanSixtyFourCharacters()
+        {
+            Assert.Equal("ClusterId", SingleFailure(JobDefinitionValidator.Validate(ValidInput(clusterId: new string('a', 65)))).RuleName);
+            Assert.True(JobDefinitionValidator.Validate(ValidInput(clusterId: new string('a', 64))).IsValid);
         }
 
         [Fact]

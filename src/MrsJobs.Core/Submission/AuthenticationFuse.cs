@@ -1,16 +1,19 @@
+using System.Threading;
 using MrsJobs.Core.Errors;
 
-namespace MrsJobs.Hosting;
+namespace MrsJobs.Core.Submission;
 
 /// <summary>
 /// Remembers the first refusal of a command's credentials. Once blown, the command sends nothing more
 /// (every further request must fail the same way, and AK/SK failures count towards a key lock-out) but
-/// still reports each input it could not handle, so nothing is lost.
+/// still reports each input it could not handle, so nothing is lost. Safe to share between threads.
 /// </summary>
-internal sealed class AuthenticationFuse
+public sealed class AuthenticationFuse
 {
+    private MrsApiException? _cause;
+
     /// <summary>The refusal that blew the fuse, or <c>null</c>.</summary>
-    public MrsApiException? Cause { get; private set; }
+    public MrsApiException? Cause => Volatile.Read(ref _cause);
 
     /// <summary><c>true</c> once credentials have been refused.</summary>
     public bool IsBlown => Cause is not null;
@@ -18,9 +21,9 @@ internal sealed class AuthenticationFuse
     /// <summary>Blows the fuse when <paramref name="error"/> is a refusal of the credentials.</summary>
     public void Observe(MrsApiException error)
     {
-        if (Cause is null && error.Kind is MrsErrorKind.Authentication or MrsErrorKind.TokenExpired)
+        if (error.Kind is MrsErrorKind.Authentication or MrsErrorKind.TokenExpired)
         {
-            Cause = error;
+            Interlocked.CompareExchange(ref _cause, error, null);
         }
     }
 }

@@ -1,0 +1,17 @@
+using System;
+using MrsJobs.Core.Http;
+
+namespace MrsJobs.Core.Sessions;
+
+/// <summary>How a session talks to the service: per-request timeout, retry policy and clock (<c>Connect-MrsProject -TimeoutSec -MaxRetries</c>).</summary>
+public sealed class SessionOptions
+{
+    /// <summary>How long one request may take (default 100 seconds, as <c>Invoke-RestMethod</c>).</summary>
+    public TimeSpan Timeout { get; set; } = MrsHttpPipeline.DefaultTimeout;
+
+    /// <summary>What is retried and how (default <see cref="RetryPolicy.Default"/>).</summary>
+    public RetryPolicy Retry { get; set; } = RetryPolicy.Default;
+
+    /// <summary>Every clock read and wait of the session; the system clock unless a test gives another.</summary>
+    internal TimeProvider Clock { get; set; } = TimeProvider.System;
+}

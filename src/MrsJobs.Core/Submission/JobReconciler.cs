@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using MrsJobs.Core.Api;
+using MrsJobs.Core.Http;
+using MrsJobs.Core.Models;
+
+namespace MrsJobs.Core.Submission;
+
+/// <summary>
+/// Finds the job a lost answer was about: the cluster's jobs with the same exact name, submitted since
+/// shortly before the request (allowing for clock skew), of the same type and with the same
+/// arguments, that no other row of the run has claimed. Exactly one such job is the row's job.
+/// </summary>
+internal sealed class JobReconciler
+{
+    private readonly MrsJobClient _client;
+    private readonly SubmissionOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ConcurrentDictionary<string, int> _claimed = new(StringComparer.Ordinal);
+
+    public JobReconciler(MrsJobClient client, SubmissionOptions options, TimeProvider clock)
+    {
+        _client = client;
+        _options = options;
+        _clock = clock;
+    }
+
+    /// <summary>Records that <paramref name="jobId"/> belongs to <paramref name="row"/> (accepted, reconciled or from the journal).</summary>
+    public void Claim(string jobId, int row) => _claimed.TryAdd(jobId, row);
+
+    /// <summary>
+    /// Looks for the job of <paramref name="row"/>, sent at <paramref name="sentAt"/>. Returns the one
+    /// job found (now claimed), or <c>null</c> with a detail saying what was found instead.
+    /// </summary>
+    /// <exception cref="Errors.MrsApiException">The job list could not be read.</exception>
+    public async Task<(JobExecution? Job, string Detail)> FindAsync(int row, JobDefinition job, DateTimeOffset sentAt, CallContext context, bool settle)
+    {
+        var candidates = new List<JobExecution>();
+        for (var look = 1; look <= _options.ReconcileLooks; look++)
+        {
+            if (settle || look > 1)
+            {
+                await _clock.Delay(TimeSpan.FromTicks(_options.ReconcileSettle.Ticks * look), context.Cancellation).ConfigureAwait(false);
+            }
+
+            candidates = await ListCandidatesAsync(job, sentAt, context).ConfigureAwait(false);
+            if (candidates.Count == 1 && _claimed.TryAdd(candidates[0].JobId, row))
+            {
+                context.Trace.Verbose($"Row {row}: the lost answer was for job {candidates[0].JobId}, found by listing the cluster's jobs named '{job.JobName}'.");
+                return (candidates[0], string.Empty);
+            }
+
+            if (candidates.Count > 1)
+            {
+                break;   // looking again cannot make several jobs one
+            }
+        }
+
+        var detail = candidates.Count == 0
+            ? $"no job named '{job.JobName}' with the same type and arguments was listed on cluster {job.ClusterId} after {sentAt.AddTicks(-_options.ClockSkew.Ticks):u}"
+            : $"{candidates.Count} unclaimed jobs named '{job.JobName}' with the same type and arguments were listed ({string.Join(", ", candidates.Select(c => c.JobId))})";
+        return (null, detail);
+    }
+
+    private async Task<List<JobExecution>> ListCandidatesAsync(JobDefinition job, DateTimeOffset sentAt, CallContext context)
+    {
+        var query = new JobListQuery
+        {
+            ClusterId = job.ClusterId,
+            JobName = new NamePattern(job.JobName),
+            JobType = job.JobType,
+            SubmittedAfter = sentAt - _options.ClockSkew,
+        };
+        var pager = new JobListPager(query);
+        var fingerprint = ArgumentsFingerprint.Of(job.Arguments);
+        var found = new List<JobExecution>();
+        while (!pager.IsDone)
+        {
+            foreach (var listed in await pager.NextAsync(_client, context).ConfigureAwait(false))
+            {
+                if (listed.ArgumentsFingerprint == fingerprint && !_claimed.ContainsKey(listed.JobId))
+                {
+                    found.Add(listed);
+                }
+            }
+        }
+
+        return found;
+    }
+}

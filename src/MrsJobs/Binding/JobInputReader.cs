@@ -1,0 +1,98 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using MrsJobs.Core.Validation;
+
+namespace MrsJobs.Binding;
+
+/// <summary>
+/// Reads what New-MrsJobExecution bound for one row into the core's raw <see cref="JobInput"/>,
+/// including cells that could not be parsed and pipeline objects that are not job rows at all.
+/// </summary>
+internal static class JobInputReader
+{
+    /// <summary>Reads one row.</summary>
+    /// <param name="clusterId">The bound cluster id.</param>
+    /// <param name="jobName">The bound job name.</param>
+    /// <param name="jobType">The bound job type.</param>
+    /// <param name="arguments">The bound arguments (possibly a cell-notation failure marker).</param>
+    /// <param name="properties">The bound properties (possibly a cell-notation failure marker).</param>
+    /// <param name="argumentsOnCommandLine"><c>true</c> when -Arguments was typed (a single string is then one argument).</param>
+    /// <param name="inputObject">The pipeline object itself, when the row came from the pipeline.</param>
+    public static JobInput Read(string? clusterId, string? jobName, string? jobType, string[]? arguments, IDictionary? properties, bool argumentsOnCommandLine, object? inputObject)
+    {
+        var input = new JobInput
+        {
+            ClusterId = clusterId,
+            JobName = jobName,
+            JobType = jobType,
+            Arguments = ReadArguments(arguments, argumentsOnCommandLine),
+            Properties = ReadProperties(properties),
+        };
+        if (NotARow(inputObject) is { } shape)
+        {
+            input.InputFailures.Add(new ValidationFailure("input", "InputObject", shape));
+        }
+
+        if (!argumentsOnCommandLine)
+        {
+            AddCellFailure(input, arguments);
+        }
+
+        AddCellFailure(input, properties);
+        return input;
+    }
+
+    // A string, a number or $null from the pipeline has no ClusterId/JobName/JobType to bind.
+    private static string? NotARow(object? inputObject)
+    {
+        var value = inputObject is PSObject wrapped ? wrapped.BaseObject : inputObject;
+        return value switch
+        {
+            null => "the pipeline object is $null, not a job row; expected an object (a CSV row) with cluster_id, job_name and job_type.",
+            string => "the pipeline object is a string, not a job row; expected an object (a CSV row) with cluster_id, job_name and job_type.",
+            _ when value.GetType().IsPrimitive || value is decimal => $"the pipeline object is a {value.GetType().Name}, not a job row; expected an object (a CSV row) with cluster_id, job_name and job_type.",
+            _ => null,
+        };
+    }
+
+    private static void AddCellFailure(JobInput input, object? boundValue)
+    {
+        if (CellParseFailures.Find(boundValue) is { } failure)
+        {
+            input.InputFailures.Add(new ValidationFailure(failure.Field, failure.Field == "arguments" ? "ArgumentsFormat" : "PropertiesFormat", failure.Message));
+        }
+    }
+
+    // A single string from the pipeline (a CSV cell) is read in cell notation; typed on the command line it is one argument.
+    private static IReadOnlyList<string?>? ReadArguments(string[]? arguments, bool onCommandLine)
+    {
+        if (!onCommandLine && CellParseFailures.Find(arguments) is not null)
+        {
+            return null;
+        }
+
+        return onCommandLine ? arguments : CellParseFailures.FindArguments(arguments) ?? arguments;
+    }
+
+    private static IReadOnlyList<KeyValuePair<string, string?>>? ReadProperties(IDictionary? properties)
+    {
+        if (properties is null)
+        {
+            return null;
+        }
+
+        var pairs = new List<KeyValuePair<string, string?>>(properties.Count);
+        foreach (DictionaryEntry entry in properties)
+        {
+            var value = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+            pairs.Add(new KeyValuePair<string, string?>(
+                Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty,
+                value is null ? null : Convert.ToString(value, CultureInfo.InvariantCulture)));
+        }
+
+        return pairs;
+    }
+}

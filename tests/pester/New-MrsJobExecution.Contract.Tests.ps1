@@ -12,8 +12,8 @@ BeforeDiscovery {
         @{ Case = 'a job name with a non-ASCII letter'; Rule = 'JobName'; Field = 'job_name'; Change = @{ JobName = 'jöb' } }
         @{ Case = 'a job name of 65 characters'; Rule = 'JobName'; Field = 'job_name'; Change = @{ JobName = 'a' * 65 } }
         @{ Case = 'an empty job name'; Rule = 'JobNameRequired'; Field = 'job_name'; Change = @{ JobName = '' } }
-        @{ Case = 'an empty cluster id'; Rule = 'ClusterIdRequired'; Field = 'cluster_id'; Change = @{ ClusterId = '' } }
-        @{ Case = 'a cluster id with a slash'; Rule = 'ClusterIdFormat'; Field = 'cluster_id'; Change = @{ ClusterId = '../other' } }
+        @{ Case = 'an empty cluster id'; Rule = 'ClusterId'; Field = 'cluster_id'; Change = @{ ClusterId = '' } }
+        @{ Case = 'a cluster id with a slash'; Rule = 'ClusterId'; Field = 'cluster_id'; Change = @{ ClusterId = '../other' } }
         @{ Case = 'arguments of 4097 characters'; Rule = 'ArgumentLength'; Field = 'arguments'; Change = @{ Arguments = @(('x' * 4000), ('y' * 97)) } }
         @{ Case = 'a null argument'; Rule = 'ArgumentNull'; Field = 'arguments'; Change = @{ Arguments = @('a', $null) } }
         @{ Case = 'properties of 2049 characters'; Rule = 'PropertyLength'; Field = 'properties'; Change = @{ Properties = @{ k = 'v' * 2048 } } }

@@ -138,6 +138,8 @@ Describe 'New-MrsJobExecution' {
         }
 
         It 'reports a queued <Code> (HTTP <Status>, <Shape> body) as <Category>, and goes on' -ForEach $queuedFaults {
+            # Without retries, so that a throttling code is seen as the row's answer (retries are tested in Engine.Tests).
+            Connect-TestProject -Extra @{ MaxRetries = 0 }
             Add-EmulatorFault @{ cluster_id = $seed.FullCluster; count = 1; status = $Status; error_code = $Code; error_msg = $Says; shape = $Shape }
             $jobs = @(
                 [pscustomobject]@{ ClusterId = $seed.FullCluster; JobName = 'faulted'; JobType = 'MapReduce' }
@@ -179,7 +181,8 @@ Describe 'New-MrsJobExecution' {
             Assert-Refusal $failures[0] '0167' 'InvalidOperation' 'old-cluster' $seed.FullCluster
         }
 
-        It 'reports gateway throttling (APIGW.0308, HTTP 429) as LimitsExceeded, and goes on' {
+        It 'reports gateway throttling (APIGW.0308, HTTP 429) as LimitsExceeded once the retries are spent, and goes on' {
+            Connect-TestProject -Extra @{ MaxRetries = 1 }
             Add-EmulatorFault @{ cluster_id = $seed.FullCluster; count = 20; status = 429; error_code = 'APIGW.0308'; error_msg = 'The throttling threshold has been reached.'; shape = 'apig' }
 
             $null = New-MrsJobExecution -ClusterId $seed.FullCluster -JobName throttled -JobType MapReduce -ErrorAction SilentlyContinue -ErrorVariable failures

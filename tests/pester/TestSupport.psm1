@@ -203,3 +203,147 @@ Export-ModuleMember -Function Get-TestSeed, Get-EmulatorUrl, Import-ModuleUnderT
     Set-EmulatorSetting, Add-EmulatorFault, Use-Environment, New-EmulatorToken, New-TestCredential, Connect-TestProject, ConvertFrom-RequestBody,
     Invoke-MrsEmulatorControl, Get-EmulatorJob, Add-EmulatorJobPlan, Add-EmulatorJob, New-JobCsv, Get-SentBody, Get-RequestHeader, Invoke-InNewRunspace, Get-ClosedLoopbackPort, Get-TerminatingError,
     Set-EmulatorFaultMix, Clear-EmulatorFaultMix, Get-EmulatorStats, Reset-EmulatorStats, Get-EmulatorJobCount
+
+# --- The submission engine, journal and load tests ---------------------------------------------------------------
+
+function New-TestJobRow {
+    <# Job rows as Import-Csv gives them (every cell a string), named <Prefix>-<n>, with arguments that differ by row. #>
+    param(
+        [Parameter(Mandatory)] [int] $Count,
+        [string] $Prefix = 'job',
+        [string] $ClusterId = $script:Seed.FullCluster,
+        [string] $JobType = 'MapReduce'
+    )
+    for ($n = 1; $n -le $Count; $n++) {
+        [pscustomobject]@{ cluster_id = $ClusterId; job_name = "$Prefix-$n"; job_type = $JobType; arguments = "obs://bucket/app.jar run $n"; properties = '' }
+    }
+}
+
+function Export-TestJobCsv {
+    <# Writes job rows to a CSV file in the current test's TestDrive and returns its path. #>
+    param([Parameter(Mandatory)] [string] $Name, [Parameter(Mandatory)] [object[]] $Rows)
+    $path = Join-Path (Get-PSDrive TestDrive).Root $Name
+    $Rows | Export-Csv -Path $path -NoTypeInformation -Encoding utf8
+    $path
+}
+
+function Clear-EmulatorRequest { $null = Invoke-MrsEmulatorControl -Url (Get-EmulatorUrl) -Method Delete -Path 'requests' }
+
+function Get-EmulatorPostCount {
+    <# How many submissions (POST …/job-executions, dropped ones included) the emulator received per job name since the last reset or clear. #>
+    $counts = @{}
+    foreach ($request in Get-EmulatorRequest) {
+        if ($request.method -eq 'POST' -and $request.path -like '*/job-executions' -and $request.body) {
+            $name = (ConvertFrom-RequestBody $request).job_name
+            $counts[$name] = 1 + [int] $counts[$name]
+        }
+    }
+    $counts
+}
+
+function Get-EmulatorJobByName {
+    <# The stored jobs grouped by name: a hashtable name → array of jobs. #>
+    $byName = @{}
+    foreach ($job in Get-EmulatorJob) {
+        if (-not $byName.ContainsKey($job.job_name)) { $byName[$job.job_name] = [System.Collections.Generic.List[object]]::new() }
+        $byName[$job.job_name].Add($job)
+    }
+    $byName
+}
+
+function Get-DuplicateJobName {
+    <# The names the emulator stored more than one job for (from /_emulator/stats), as strings. #>
+    @((Get-EmulatorStats).jobs_by_name_over_one.PSObject.Properties | ForEach-Object Name)
+}
+
+function Wait-TestCondition {
+    <# Polls the condition every 50 ms until it is true; throws, naming what was awaited, when TimeoutSec passes first. #>
+    param([Parameter(Mandatory)] [scriptblock] $Condition, [double] $TimeoutSec = 30, [string] $Because = 'the condition')
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
+    while (-not (& $Condition)) {
+        if ([DateTime]::UtcNow -gt $deadline) { throw "Timed out after $TimeoutSec s waiting for $Because." }
+        Start-Sleep -Milliseconds 50
+    }
+}
+
+function Read-TestJournal {
+    <#
+    The complete lines of a journal file (header, intent and outcome records) as objects; an incomplete last line is
+    left out. Reads with full sharing, so a writer in another process is not disturbed. Do not call it while a command
+    of THIS process holds the journal: closing a handle drops the process's POSIX record lock on the file.
+    #>
+    param([Parameter(Mandatory)] [string] $Path)
+    if (-not (Test-Path $Path)) { return @() }
+    $stream = [System.IO.File]::Open($Path, [System.IO.FileMode]::Open, [System.IO.FileAccess]::Read, [System.IO.FileShare]'ReadWrite, Delete')
+    try { $text = [System.IO.StreamReader]::new($stream).ReadToEnd() } finally { $stream.Dispose() }
+    $lines = $text -split "`n"
+    # The piece after the last newline is incomplete (or empty).
+    @($lines | Select-Object -First ($lines.Count - 1) | Where-Object { $_.Trim() } | ForEach-Object {
+            try { $_ | ConvertFrom-Json } catch { }
+        })
+}
+
+function Get-ErrorRow {
+    <# The row number an error's message names ("Row N (job 'x'): …"), or $null. #>
+    param([Parameter(Mandatory)] $ErrorRecord)
+    if ("$ErrorRecord" -match '^Row (\d+) ') { [int] $Matches[1] }
+}
+
+function Start-BackgroundCommand {
+    <#
+    Starts a script block in a new runspace of this process with this support module and the module under test
+    imported and the demo user connected; returns Shell (the PowerShell instance, for Stop()), Handle, Output
+    (a PSDataCollection filled as the command writes) and Runspace. End it with Stop-BackgroundCommand.
+    #>
+    param([Parameter(Mandatory)] [scriptblock] $ScriptBlock, [object[]] $ArgumentList = @())
+    $runspace = [runspacefactory]::CreateRunspace()
+    $runspace.Open()
+    $shell = [powershell]::Create()
+    $shell.Runspace = $runspace
+    $null = $shell.AddScript({
+            param($SupportPath, $Body, $Arguments)
+            Import-Module $SupportPath -Force
+            Import-ModuleUnderTest
+            Connect-TestProject
+            & ([scriptblock]::Create($Body)) @Arguments
+        }.ToString()).AddArgument((Join-Path $PSScriptRoot 'TestSupport.psm1')).AddArgument($ScriptBlock.ToString()).AddArgument($ArgumentList)
+    $noInput = [System.Management.Automation.PSDataCollection[psobject]]::new()
+    $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+    $noInput.Complete()
+    $handle = $shell.BeginInvoke($noInput, $output)
+    [pscustomobject]@{ Shell = $shell; Handle = $handle; Output = $output; Runspace = $runspace }
+}
+
+function Stop-BackgroundCommand {
+    <# Stops (if still running) and disposes a command started by Start-BackgroundCommand. #>
+    param([Parameter(Mandatory)] $Command)
+    try { if (-not $Command.Handle.IsCompleted) { $Command.Shell.Stop() } } catch { }
+    $Command.Shell.Dispose()
+    $Command.Runspace.Dispose()
+}
+
+function Start-TestProcess {
+    <#
+    Starts a script file in a new pwsh process (-NoProfile -NonInteractive), the same pwsh as this one (pwsh, or
+    'dotnet pwsh.dll'); returns Process, and StandardOutput and StandardError (tasks that end with the text).
+    #>
+    param([Parameter(Mandatory)] [string] $ScriptPath, [string[]] $ArgumentList = @())
+    $self = [System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
+    if ($self -match '(^|[\\/])pwsh(\.exe)?$') {
+        $start = [System.Diagnostics.ProcessStartInfo]::new($self)
+    }
+    else {
+        $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+        $start.ArgumentList.Add([System.Reflection.Assembly]::GetEntryAssembly().Location)
+    }
+    foreach ($argument in @('-NoProfile', '-NonInteractive', '-File', $ScriptPath) + $ArgumentList) { $start.ArgumentList.Add($argument) }
+    $start.UseShellExecute = $false
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $process = [System.Diagnostics.Process]::Start($start)
+    # Both pipes are drained at once, so the child never blocks on a full pipe.
+    [pscustomobject]@{ Process = $process; StandardOutput = $process.StandardOutput.ReadToEndAsync(); StandardError = $process.StandardError.ReadToEndAsync() }
+}
+
+Export-ModuleMember -Function New-TestJobRow, Export-TestJobCsv, Clear-EmulatorRequest, Get-EmulatorPostCount, Get-EmulatorJobByName,
+    Get-DuplicateJobName, Wait-TestCondition, Read-TestJournal, Get-ErrorRow, Start-BackgroundCommand, Stop-BackgroundCommand, Start-TestProcess

@@ -21,7 +21,7 @@ namespace MrsJobs.Core.Api;
 /// stops at an empty page, a page with nothing new, once <c>total_record</c> jobs have been seen, or
 /// (when no total is given) at a short page.
 /// </remarks>
-public sealed class JobListPager
+internal sealed class JobListPager
 {
     private const int DocumentedDefaultLimit = 10;
     private readonly JobListQuery _query;

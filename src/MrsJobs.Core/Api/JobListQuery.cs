@@ -12,7 +12,7 @@ namespace MrsJobs.Core.Api;
 /// on every job that comes back, so a service that matches names by substring, or ignores a filter,
 /// still yields exactly what was asked for.
 /// </summary>
-public sealed class JobListQuery
+internal sealed class JobListQuery
 {
     // The list call's own limits on its filters (tighter than submission's: names 1-36 characters).
     // A filter the service would refuse is not sent; it still applies locally, so nothing is lost.

@@ -11,7 +11,7 @@ using MrsJobs.Core.Json;
 namespace MrsJobs.Core.Api;
 
 /// <summary>Changing jobs: stop (StopJob) and delete (BatchDeleteJobs).</summary>
-public sealed partial class MrsJobClient
+internal sealed partial class MrsJobClient
 {
     /// <summary><c>POST …/job-executions/{job_execution_id}/kill</c>, no body; 202 when accepted.</summary>
     /// <exception cref="MrsApiException">The service refused (for example <c>0175</c> for a job that already ended) or could not be reached.</exception>

@@ -12,7 +12,7 @@ using MrsJobs.Core.Models;
 namespace MrsJobs.Core.Api;
 
 /// <summary>Reading jobs: one job (ShowSingleJobExe) and one page of a list (ShowJobExeListNew). Both answer 202.</summary>
-public sealed partial class MrsJobClient
+internal sealed partial class MrsJobClient
 {
     /// <summary><c>GET …/job-executions/{job_execution_id}</c>.</summary>
     /// <exception cref="MrsApiException">The job does not exist, or the service refused or could not be reached.</exception>

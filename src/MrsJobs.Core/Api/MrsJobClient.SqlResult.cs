@@ -13,7 +13,7 @@ using MrsJobs.Core.Models;
 namespace MrsJobs.Core.Api;
 
 /// <summary>The SQL result of a SparkSql or SparkScript job (ShowSqlResultWithJob).</summary>
-public sealed partial class MrsJobClient
+internal sealed partial class MrsJobClient
 {
     // The page's table names the member "sql-results", its example and the SDKs "sql_results": both are read.
     private static readonly string[] ResultMembers = { "sql_results", "sql-results" };

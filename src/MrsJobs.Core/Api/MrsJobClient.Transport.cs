@@ -10,7 +10,7 @@ using MrsJobs.Core.Validation;
 namespace MrsJobs.Core.Api;
 
 /// <summary>What every call of the job API shares: the URL, the expiry check, reading answers and turning refusals into errors.</summary>
-public sealed partial class MrsJobClient
+internal sealed partial class MrsJobClient
 {
     /// <summary>Sends to <c>/v2/{project}/clusters/{cluster}/job-executions{suffix}</c>.</summary>
     private Task<ApiResponse> SendAsync(HttpMethod method, string clusterId, string suffix, string? json, RequestKind kind, CallContext context, Func<string, bool>? expectsBody = null)
@@ -28,7 +28,7 @@ public sealed partial class MrsJobClient
             throw new MrsApiException(
                 "This session was disconnected (Disconnect-MrsProject) and has forgotten its credentials. Run Connect-MrsProject again.",
                 MrsErrorKind.Authentication,
-                errorId: "MrsSessionDisconnected");
+                errorId: ErrorIds.SessionDisconnected);
         }
 
         if (_session.IsExpired)
@@ -36,7 +36,7 @@ public sealed partial class MrsJobClient
             throw new MrsApiException(
                 $"The session's token expired at {_session.ExpiresAt:u}, and a session made from -Token cannot renew itself. Run Connect-MrsProject again (with a new -Token, or with -Credential so that the token is renewed as needed).",
                 MrsErrorKind.TokenExpired,
-                errorId: "MrsSessionExpired");
+                errorId: ErrorIds.SessionExpired);
         }
     }
 
@@ -72,7 +72,7 @@ public sealed partial class MrsJobClient
             throw new MrsApiException(
                 $"'{Validation.JobDefinitionValidator.Shorten(id ?? string.Empty)}' is not a {what} id: {problem}. Nothing was sent.",
                 MrsErrorKind.InvalidArgument,
-                errorId: what == "job" ? "InvalidJobId" : "InvalidClusterId",
+                errorId: what == "job" ? ErrorIds.InvalidJobId : ErrorIds.InvalidClusterId,
                 outcome: RequestOutcome.NotSent);
         }
 

@@ -17,7 +17,7 @@ namespace MrsJobs.Core.Api;
 /// The MRS job API for one session. Calls go through the session's <see cref="MrsHttpPipeline"/>.
 /// This file submits; reading, controlling and SQL results are in the other parts of the class.
 /// </summary>
-public sealed partial class MrsJobClient
+internal sealed partial class MrsJobClient
 {
     private readonly MrsSession _session;
     private readonly MrsHttpPipeline _pipeline;

@@ -8,7 +8,7 @@ namespace MrsJobs.Core.Api;
 /// sent to the service; a pattern with <c>*</c> or <c>?</c> is matched locally, in any case, as
 /// PowerShell's wildcards are.
 /// </summary>
-public sealed class NamePattern
+internal sealed class NamePattern
 {
     private readonly Regex _regex;
 

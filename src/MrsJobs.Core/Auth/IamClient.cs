@@ -52,7 +52,7 @@ internal sealed class IamClient
                 MrsErrorKind.Protocol,
                 response.StatusCode,
                 requestId: response.RequestId,
-                errorId: "IamInvalidResponse");
+                errorId: ErrorIds.IamInvalidResponse);
         }
 
         return new IamToken(response.SubjectToken!, expiresAt, projectId, token.Project.Name);
@@ -67,20 +67,20 @@ internal sealed class IamClient
         {
             return new MrsApiException(
                 $"IAM did not find project '{scope}' for account '{signIn.DomainName}': {iamSays} Check -Region, -ProjectName or -ProjectId.",
-                MrsErrorKind.NotFound, status, error.ErrorCode, error.Message, response.RequestId ?? error.RequestId, errorId: "IamProjectNotFound");
+                MrsErrorKind.NotFound, status, error.ErrorCode, error.Message, response.RequestId ?? error.RequestId, errorId: ErrorIds.IamProjectNotFound);
         }
 
         if (status == HttpStatusCode.Unauthorized)
         {
             return new MrsApiException(
                 $"IAM refused the sign-in of user '{signIn.UserName}' in account '{signIn.DomainName}': {iamSays}",
-                MrsErrorKind.Authentication, status, error.ErrorCode, error.Message, response.RequestId ?? error.RequestId, errorId: "IamAuthenticationFailed");
+                MrsErrorKind.Authentication, status, error.ErrorCode, error.Message, response.RequestId ?? error.RequestId, errorId: ErrorIds.IamAuthenticationFailed);
         }
 
         var kind = MrsErrorCatalog.KindFromStatus(status);
         return new MrsApiException(
             $"IAM refused the token request for user '{signIn.UserName}' in account '{signIn.DomainName}' (HTTP {(int)status}): {iamSays}",
-            kind, status, error.ErrorCode, error.Message, response.RequestId ?? error.RequestId, errorId: "IamRequestFailed");
+            kind, status, error.ErrorCode, error.Message, response.RequestId ?? error.RequestId, errorId: ErrorIds.IamRequestFailed);
     }
 
     private static bool IsClientError(HttpStatusCode status) => (int)status >= 400 && (int)status < 500;

@@ -24,7 +24,7 @@ internal static class IamProjectLookup
             var error = ApiErrorParser.Parse(response.Body);
             var info = MrsErrorCatalog.Describe(error.ErrorCode, response.StatusCode, error.Message);
             var advice = info.Kind is MrsErrorKind.Authentication or MrsErrorKind.TokenExpired ? MrsErrorCatalog.SignatureAdvice : null;
-            return Throw($"IAM refused the project lookup for '{projectName}' (HTTP {(int)response.StatusCode}): {MessageText.Sentence(error.Message ?? response.StatusCode.ToString())}", info.Kind, response, error, advice, "IamProjectLookupFailed");
+            return Throw($"IAM refused the project lookup for '{projectName}' (HTTP {(int)response.StatusCode}): {MessageText.Sentence(error.Message ?? response.StatusCode.ToString())}", info.Kind, response, error, advice, ErrorIds.IamProjectLookupFailed);
         }
 
         var ids = WireReader.TryRead(response.Body, MrsJsonContext.Wire.IamProjectsResponseBody)?.Projects?
@@ -34,10 +34,10 @@ internal static class IamProjectLookup
             .ToList();
         return ids switch
         {
-            null => Throw($"IAM answered the project lookup for '{projectName}' with a body that is not a project list.", MrsErrorKind.Protocol, response, null, null, "IamInvalidResponse"),
-            { Count: 0 } => Throw($"IAM has no project named '{projectName}' in the account of this access key.", MrsErrorKind.NotFound, response, null, "Check -Region, or give -ProjectId.", "IamProjectNotFound"),
+            null => Throw($"IAM answered the project lookup for '{projectName}' with a body that is not a project list.", MrsErrorKind.Protocol, response, null, null, ErrorIds.IamInvalidResponse),
+            { Count: 0 } => Throw($"IAM has no project named '{projectName}' in the account of this access key.", MrsErrorKind.NotFound, response, null, "Check -Region, or give -ProjectId.", ErrorIds.IamProjectNotFound),
             { Count: 1 } => ids[0],
-            _ => Throw($"IAM has {ids.Count} projects named '{projectName}' ({string.Join(", ", ids)}).", MrsErrorKind.InvalidArgument, response, null, "Give -ProjectId to choose one.", "IamProjectAmbiguous"),
+            _ => Throw($"IAM has {ids.Count} projects named '{projectName}' ({string.Join(", ", ids)}).", MrsErrorKind.InvalidArgument, response, null, "Give -ProjectId to choose one.", ErrorIds.IamProjectAmbiguous),
         };
     }
 

@@ -43,7 +43,7 @@ internal static class IamTokenCheck
                 error.Message,
                 response.RequestId ?? error.RequestId,
                 "Get a new token, or connect with -Credential or an access key so that the session renews itself.",
-                errorId: "IamTokenNotValid");
+                errorId: ErrorIds.IamTokenNotValid);
         }
 
         if (!response.IsSuccess)

@@ -4,7 +4,7 @@ using System.Security;
 namespace MrsJobs.Core.Auth;
 
 /// <summary>What password sign-in needs. The password stays a <see cref="SecureString"/> until the request body is written.</summary>
-public sealed class PasswordSignIn
+internal sealed class PasswordSignIn
 {
     /// <summary>Creates the sign-in data.</summary>
     public PasswordSignIn(string userName, SecureString password, string domainName)

@@ -10,7 +10,7 @@ using MrsJobs.Core.Sessions;
 namespace MrsJobs.Core.Auth;
 
 /// <summary>Makes sessions: by password through IAM, or from a token the user already has.</summary>
-public static class SessionFactory
+internal static class SessionFactory
 {
     /// <summary>Signs in with a password and returns a session scoped to the chosen project.</summary>
     /// <exception cref="MrsApiException">IAM refused the sign-in, did not know the project, or could not be reached.</exception>

@@ -11,7 +11,7 @@ namespace MrsJobs.Core.Credentials;
 /// of the AK, as <c>aws configure list</c> does, so a person can tell keys apart).
 /// </summary>
 [DebuggerDisplay("{ToString(),nq}")]
-public sealed class AccessKeyCredentials
+internal sealed class AccessKeyCredentials
 {
     private const int HintLength = 4;
     private const int ShortestHintedKey = 16;

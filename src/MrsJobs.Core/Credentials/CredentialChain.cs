@@ -13,7 +13,7 @@ namespace MrsJobs.Core.Credentials;
 /// endpoint no one else gave, as in the SDKs. A missing project id is for the caller to look up from the
 /// region, as the SDKs do.
 /// </summary>
-public sealed class CredentialChain
+internal sealed class CredentialChain
 {
     private const string ParametersPlace = "parameters " + CredentialParameters.AccessKeyName + "/" + CredentialParameters.SecretKeyName;
 

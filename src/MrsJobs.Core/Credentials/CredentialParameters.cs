@@ -9,7 +9,7 @@ namespace MrsJobs.Core.Credentials;
 /// The settings — <see cref="ProjectId"/>, <see cref="DomainId"/>, <see cref="IamEndpoint"/> — replace what
 /// the chosen source says, whichever source that is.
 /// </summary>
-public sealed class CredentialParameters
+internal sealed class CredentialParameters
 {
     /// <summary>How messages name the AK parameter.</summary>
     public const string AccessKeyName = "-AccessKey";

@@ -1,7 +1,7 @@
 namespace MrsJobs.Core.Credentials;
 
 /// <summary>Where a set of access keys came from.</summary>
-public enum CredentialSourceKind
+internal enum CredentialSourceKind
 {
     /// <summary>Given by the caller (the cmdlet's parameters).</summary>
     Explicit,

@@ -4,7 +4,7 @@ namespace MrsJobs.Core.Credentials;
 /// The environment variables the official Huawei Cloud SDKs read (huaweicloud-sdk-go-v3 and
 /// huaweicloud-sdk-python-v3 <c>core/auth/provider</c>, huaweicloud-sdk-net-v3 <c>Core/Auth</c>), spelled once.
 /// </summary>
-public static class CredentialVariables
+internal static class CredentialVariables
 {
     /// <summary>The access key id.</summary>
     public const string AccessKey = "HUAWEICLOUD_SDK_AK";

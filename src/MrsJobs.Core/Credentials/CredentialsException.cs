@@ -18,7 +18,7 @@ public sealed class CredentialsException : MrsApiException
         int? lineNumber = null,
         string? advice = null,
         Exception? innerException = null)
-        : base(message, KindOf(problem), advice: advice, innerException: innerException, errorId: "MrsCredentials." + problem)
+        : base(message, KindOf(problem), advice: advice, innerException: innerException, errorId: ErrorIds.CredentialsFamily + problem)
     {
         Problem = problem;
         FilePath = filePath;

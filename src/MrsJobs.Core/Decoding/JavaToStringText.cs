@@ -17,7 +17,7 @@ namespace MrsJobs.Core.Decoding;
 /// glued back to the value before it, which is right for values with commas. The raw text is kept
 /// beside the parsed value for the cases no parser can settle.
 /// </remarks>
-public static class JavaToStringText
+internal static class JavaToStringText
 {
     private const string Separator = ", ";
 

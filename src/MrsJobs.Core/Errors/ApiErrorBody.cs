@@ -1,7 +1,7 @@
 namespace MrsJobs.Core.Errors;
 
 /// <summary>The code, message and request id read from an error answer, whatever its shape.</summary>
-public sealed class ApiErrorBody
+internal sealed class ApiErrorBody
 {
     /// <summary>Creates the value.</summary>
     public ApiErrorBody(string? errorCode, string? message, string? requestId)

@@ -8,7 +8,7 @@ namespace MrsJobs.Core.Errors;
 /// (<c>{"job_submit_result":{…}}</c>), <c>code</c>/<c>message</c>, <c>errorCode</c>/<c>errorMsg</c>, and
 /// IAM's <c>{"error":{"code","message","title"}}</c>. Anything else (HTML from a proxy, empty) gives nulls.
 /// </summary>
-public static class ApiErrorParser
+internal static class ApiErrorParser
 {
     private static readonly string[] CodeNames = { "error_code", "errorCode", "code" };
     private static readonly string[] MessageNames = { "error_msg", "errorMsg", "error_message", "message", "msg" };

@@ -1,7 +1,7 @@
 namespace MrsJobs.Core.Errors;
 
 /// <summary>What the client knows about one error code: its kind and what to tell the user.</summary>
-public sealed class ErrorInfo
+internal sealed class ErrorInfo
 {
     /// <summary>Creates an entry.</summary>
     public ErrorInfo(MrsErrorKind kind, string? advice = null)

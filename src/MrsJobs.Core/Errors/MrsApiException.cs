@@ -69,6 +69,6 @@ public class MrsApiException : Exception
     /// code, or <c>Mrs&lt;kind&gt;</c> when no answer arrived.
     /// </summary>
     public string ErrorId => _errorId ?? (ErrorCode is { Length: > 0 }
-        ? "MrsApiError." + ErrorCode
+        ? ErrorIds.ApiErrorFamily + ErrorCode
         : StatusCode is { } status ? "MrsApiError.Http" + (int)status : "Mrs" + Kind);
 }

@@ -8,7 +8,7 @@ namespace MrsJobs.Core.Errors;
 /// The one table of known error codes. Huawei's pages disagree whether the 0xxx codes come with
 /// HTTP 400 or 500, so a known code decides the kind; the status decides only for unknown codes.
 /// </summary>
-public static class MrsErrorCatalog
+internal static class MrsErrorCatalog
 {
     private const string Reconnect = "Run Connect-MrsProject again to get a new token.";
 

@@ -4,7 +4,7 @@ using System.Net;
 namespace MrsJobs.Core.Http;
 
 /// <summary>An HTTP answer as the clients need it: status, body text, the headers they read, and what it means.</summary>
-public sealed class ApiResponse
+internal sealed class ApiResponse
 {
     /// <summary>Creates the value.</summary>
     public ApiResponse(HttpStatusCode statusCode, string body, string? requestId, string? subjectToken, TimeSpan? retryAfter = null)

@@ -6,7 +6,7 @@ namespace MrsJobs.Core.Http;
 /// What travels with one call, while the session keeps what lasts (client, pipeline, clock, policy):
 /// where its trace lines go and what cancels it.
 /// </summary>
-public sealed class CallContext
+internal sealed class CallContext
 {
     /// <summary>Creates a context.</summary>
     /// <param name="trace">Receives the call's redacted trace lines; <c>null</c> drops them.</param>

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 namespace MrsJobs.Core.Http;
 
 /// <summary>The base of authenticators whose credentials cannot be renewed: a token the user gave, an access key pair.</summary>
-public abstract class FixedCredentialsAuthenticator : IRequestAuthenticator
+internal abstract class FixedCredentialsAuthenticator : IRequestAuthenticator
 {
     /// <inheritdoc />
     public abstract string Method { get; }

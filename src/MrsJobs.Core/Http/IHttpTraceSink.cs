@@ -4,7 +4,7 @@ namespace MrsJobs.Core.Http;
 /// Receives already-redacted trace lines: what is called (verbose) and the headers and bodies (debug).
 /// The PowerShell layer queues them to the pipeline thread; tests collect them.
 /// </summary>
-public interface IHttpTraceSink
+internal interface IHttpTraceSink
 {
     /// <summary>Whether debug lines are wanted; when not, they are not even built.</summary>
     bool IsDebugEnabled { get; }

@@ -9,7 +9,7 @@ namespace MrsJobs.Core.Http;
 /// Adds credentials to a request just before it is sent (an <c>X-Auth-Token</c> header or an AK/SK
 /// signature), and renews them when they can be renewed. The one place where authentication plugs in.
 /// </summary>
-public interface IRequestAuthenticator
+internal interface IRequestAuthenticator
 {
     /// <summary>A word for traces and the session display (<c>Token</c>, <c>Password</c>, …); never a secret.</summary>
     string Method { get; }

@@ -13,7 +13,7 @@ namespace MrsJobs.Core.Http;
 /// <see cref="RetryPolicy"/> allows, waiting on the session's clock. A session builds one and keeps it;
 /// each call brings only its <see cref="CallContext"/>.
 /// </summary>
-public sealed class MrsHttpPipeline
+internal sealed class MrsHttpPipeline
 {
     /// <summary>The <c>Content-Type</c> the API documents.</summary>
     public const string JsonContentType = "application/json; charset=utf-8";
@@ -158,7 +158,7 @@ public sealed class MrsHttpPipeline
                 "This session was disconnected (Disconnect-MrsProject) and has forgotten its credentials. Run Connect-MrsProject again.",
                 MrsErrorKind.Authentication,
                 innerException: ex,
-                errorId: "MrsSessionDisconnected",
+                errorId: ErrorIds.SessionDisconnected,
                 outcome: RequestOutcome.NotSent);
         }
     }

@@ -1,7 +1,7 @@
 namespace MrsJobs.Core.Http;
 
 /// <summary>A sink that drops every line.</summary>
-public sealed class NullTraceSink : IHttpTraceSink
+internal sealed class NullTraceSink : IHttpTraceSink
 {
     /// <summary>The single instance.</summary>
     public static NullTraceSink Instance { get; } = new();

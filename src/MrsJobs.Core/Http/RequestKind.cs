@@ -3,7 +3,7 @@ namespace MrsJobs.Core.Http;
 /// <summary>
 /// What a request does to the service, which decides what may be retried (see <see cref="RetryPolicy"/>).
 /// </summary>
-public enum RequestKind
+internal enum RequestKind
 {
     /// <summary>Reads nothing changes (list, show, SQL result, IAM lookups): safe to repeat.</summary>
     Read,

@@ -4,7 +4,7 @@ using MrsJobs.Core.Errors;
 namespace MrsJobs.Core.Http;
 
 /// <summary>What one answer means, decided once by <see cref="ResponseClassifier"/>.</summary>
-public sealed class ResponseClassification
+internal sealed class ResponseClassification
 {
     internal ResponseClassification(RequestOutcome? failure, MrsErrorKind kind, ApiErrorBody error, TimeSpan? retryAfter)
     {

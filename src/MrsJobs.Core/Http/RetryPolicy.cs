@@ -57,7 +57,7 @@ public sealed class RetryPolicy
     public RetryPolicy WithMaxRetries(int maxRetries) => new(maxRetries, FirstDelay, LongestDelay, TotalTime);
 
     /// <summary>Whether a request of <paramref name="kind"/> that ended with <paramref name="outcome"/> may be sent again.</summary>
-    public static bool MayRetry(RequestKind kind, RequestOutcome outcome) => outcome switch
+    internal static bool MayRetry(RequestKind kind, RequestOutcome outcome) => outcome switch
     {
         RequestOutcome.NotSent => true,
         RequestOutcome.Throttled => true,

@@ -10,7 +10,7 @@ namespace MrsJobs.Core.Input;
 /// whitespace. There is no quoting in the plain notation: the characters a quote would need are
 /// forbidden in arguments anyway, so an argument that holds a space must use the JSON notation.
 /// </summary>
-public static class ArgumentsCell
+internal static class ArgumentsCell
 {
     /// <summary>Tells which notation <paramref name="text"/> uses.</summary>
     public static CellNotation Detect(string? text)

@@ -1,7 +1,7 @@
 namespace MrsJobs.Core.Input;
 
 /// <summary>How a text cell (a CSV value, or a single string given to a parameter) was written.</summary>
-public enum CellNotation
+internal enum CellNotation
 {
     /// <summary>The cell was empty or blank: no value.</summary>
     Empty,

@@ -3,7 +3,7 @@ using System;
 namespace MrsJobs.Core.Input;
 
 /// <summary>A cell whose text does not follow its documented notation.</summary>
-public sealed class CellParseException : FormatException
+internal sealed class CellParseException : FormatException
 {
     /// <summary>Creates the exception.</summary>
     public CellParseException(string field, string message)

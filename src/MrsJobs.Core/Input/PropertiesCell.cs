@@ -11,7 +11,7 @@ namespace MrsJobs.Core.Input;
 /// line breaks (the value is everything after the first <c>=</c>, trimmed, and may hold spaces).
 /// A value that looks like two pairs glued by a space (<c>a=1 b=2</c>) is refused as ambiguous.
 /// </summary>
-public static class PropertiesCell
+internal static class PropertiesCell
 {
     private static readonly char[] PairSeparators = { ';', '\n', '\r' };
 
@@ -58,7 +58,8 @@ public static class PropertiesCell
 
             position++;
             var equals = rawPair.IndexOf('=');
-            if (equals <= 0 || rawPair.Substring(0, equals).Trim().Length == 0)
+            // An empty key ("=v") is a pair all the same: the property rules refuse it (PropertyKeyRequired), as for JSON and hashtables.
+            if (equals < 0)
             {
                 throw new CellParseException(
                     "properties",

@@ -13,7 +13,7 @@ namespace MrsJobs.Core.Security;
 /// headers, and JSON values whose keys look secret (<c>*secret*</c>, <c>*password*</c>, <c>*token*</c>,
 /// <c>*access.key*</c>, …) — which covers the IAM password body and OBS keys in job properties.
 /// </summary>
-public static class Redactor
+internal static class Redactor
 {
     /// <summary>What a secret is replaced with.</summary>
     public const string Mark = "[redacted]";

@@ -8,7 +8,7 @@ namespace MrsJobs.Core.Sessions;
 /// Where MRS and IAM live for a region, and the rule that credentials never travel in clear text:
 /// <c>http://</c> is accepted only for loopback hosts (the local emulator).
 /// </summary>
-public static class Endpoints
+internal static class Endpoints
 {
     // MRS's regions on other domains (Go SDK services/mrs/v2/region). IAM uses .com everywhere but eu-west-101.
     private static readonly Dictionary<string, string> MrsDomainSuffixes = new(StringComparer.OrdinalIgnoreCase)

@@ -13,7 +13,7 @@ namespace MrsJobs.Core.Sessions;
 public sealed class MrsSession
 {
     /// <summary>Creates a session. Normally made by <c>Connect-MrsProject</c> through <see cref="Auth.SessionFactory"/>.</summary>
-    public MrsSession(
+    internal MrsSession(
         string? region,
         string projectId,
         string? projectName,

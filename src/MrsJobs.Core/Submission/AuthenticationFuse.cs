@@ -8,7 +8,7 @@ namespace MrsJobs.Core.Submission;
 /// (every further request must fail the same way, and AK/SK failures count towards a key lock-out) but
 /// still reports each input it could not handle, so nothing is lost. Safe to share between threads.
 /// </summary>
-public sealed class AuthenticationFuse
+internal sealed class AuthenticationFuse
 {
     private MrsApiException? _cause;
 

@@ -173,7 +173,7 @@ internal sealed class RowSubmitter
         var outcome = await ReconcileAsync(row, job, sentAt, settle: true, lost).ConfigureAwait(false);
         if (outcome.Kind == SubmissionOutcomeKind.Unknown)
         {
-            Journal?.WriteOutcome(row.Number, hash, new JournalOutcome(JournalOutcomeKind.Unknown, At: _session.Clock.GetUtcNow(), ErrorCode: "MrsSubmissionOutcomeUnknown", Message: outcome.Detail));
+            Journal?.WriteOutcome(row.Number, hash, new JournalOutcome(JournalOutcomeKind.Unknown, At: _session.Clock.GetUtcNow(), ErrorCode: ErrorIds.SubmissionOutcomeUnknown, Message: outcome.Detail));
         }
 
         return outcome;

@@ -14,7 +14,7 @@ namespace MrsJobs.Core.Submission;
 /// reorder window, so the input is never read far ahead of what has been written: memory stays flat
 /// for any number of rows. What each row goes through is <see cref="RowSubmitter"/>'s.
 /// </summary>
-public sealed class SubmissionEngine : IDisposable
+internal sealed class SubmissionEngine : IDisposable
 {
     private readonly SemaphoreSlim _window;
     private readonly SemaphoreSlim _queued = new(0);

@@ -4,7 +4,7 @@ using MrsJobs.Core.Journal;
 namespace MrsJobs.Core.Submission;
 
 /// <summary>How a bulk submission runs.</summary>
-public sealed class SubmissionOptions
+internal sealed class SubmissionOptions
 {
     /// <summary>The default number of submissions in flight: enough to hide a distant region's latency, few enough that the service seldom answers 0202.</summary>
     public const int DefaultThrottleLimit = 8;

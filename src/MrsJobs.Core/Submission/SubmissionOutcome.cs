@@ -4,7 +4,7 @@ using MrsJobs.Core.Models;
 namespace MrsJobs.Core.Submission;
 
 /// <summary>How one row ended; the engine gives exactly one per row, in input order.</summary>
-public sealed class SubmissionOutcome
+internal sealed class SubmissionOutcome
 {
     internal SubmissionOutcome(SubmissionRow row, SubmissionOutcomeKind kind, JobSubmitResult? result = null, MrsApiException? error = null, string? detail = null)
     {

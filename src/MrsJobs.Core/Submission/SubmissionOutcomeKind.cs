@@ -1,7 +1,7 @@
 namespace MrsJobs.Core.Submission;
 
 /// <summary>How one row of a bulk submission ended.</summary>
-public enum SubmissionOutcomeKind
+internal enum SubmissionOutcomeKind
 {
     /// <summary>The service accepted the job and said so.</summary>
     Accepted,

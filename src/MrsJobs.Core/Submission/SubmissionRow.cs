@@ -5,7 +5,7 @@ using MrsJobs.Core.Validation;
 namespace MrsJobs.Core.Submission;
 
 /// <summary>One input row of a bulk submission: its number, and the job it defines or why it defines none.</summary>
-public sealed class SubmissionRow
+internal sealed class SubmissionRow
 {
     /// <summary>A row that defines a job.</summary>
     public SubmissionRow(int number, JobDefinition job, object? source = null)

@@ -10,7 +10,7 @@ namespace MrsJobs.Core.Waiting;
 /// The jobs a wait is following, in the order they arrived, each once. It decides what a read means
 /// (ended, still running, worth another try, or given up) so the cmdlet only writes and sleeps.
 /// </summary>
-public sealed class JobWatchList
+internal sealed class JobWatchList
 {
     /// <summary>
     /// The most reads a wait sends per second in total, however many jobs it follows: a round over many

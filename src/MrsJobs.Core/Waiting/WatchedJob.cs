@@ -3,7 +3,7 @@ using MrsJobs.Core.Models;
 namespace MrsJobs.Core.Waiting;
 
 /// <summary>One job being waited for: what to ask for, what was last seen, and how the asking went.</summary>
-public sealed class WatchedJob
+internal sealed class WatchedJob
 {
     internal WatchedJob(int number, string jobId, string clusterId)
     {

@@ -20,8 +20,7 @@ internal static class JobInputReader
     /// <param name="arguments">The bound arguments (possibly a cell-notation failure marker).</param>
     /// <param name="properties">The bound properties (possibly a cell-notation failure marker).</param>
     /// <param name="argumentsOnCommandLine"><c>true</c> when -Arguments was typed (a single string is then one argument).</param>
-    /// <param name="inputObject">The pipeline object itself, when the row came from the pipeline.</param>
-    public static JobInput Read(string? clusterId, string? jobName, string? jobType, string[]? arguments, IDictionary? properties, bool argumentsOnCommandLine, object? inputObject)
+    public static JobInput Read(string? clusterId, string? jobName, string? jobType, string[]? arguments, IDictionary? properties, bool argumentsOnCommandLine)
     {
         var input = new JobInput
         {
@@ -31,11 +30,6 @@ internal static class JobInputReader
             Arguments = ReadArguments(arguments, argumentsOnCommandLine),
             Properties = ReadProperties(properties),
         };
-        if (NotARow(inputObject) is { } shape)
-        {
-            input.InputFailures.Add(new ValidationFailure("input", "InputObject", shape));
-        }
-
         if (!argumentsOnCommandLine)
         {
             AddCellFailure(input, arguments);
@@ -45,15 +39,21 @@ internal static class JobInputReader
         return input;
     }
 
-    // A string, a number or $null from the pipeline has no ClusterId/JobName/JobType to bind.
-    private static string? NotARow(object? inputObject)
+    /// <summary>
+    /// Why a pipeline object is not a job row at all (a string, a number, <c>$null</c>: nothing of it can
+    /// bind to ClusterId, JobName or JobType), or <c>null</c> when it may be one.
+    /// </summary>
+    public static ValidationFailure? NotARow(object? inputObject) => Shape(inputObject) is { } shape ? new ValidationFailure("input", "InputObject", shape) : null;
+
+    private static string? Shape(object? inputObject)
     {
         var value = inputObject is PSObject wrapped ? wrapped.BaseObject : inputObject;
         return value switch
         {
             null => "the pipeline object is $null, not a job row; expected an object (a CSV row) with cluster_id, job_name and job_type.",
+            IDictionary => "the pipeline object is a hashtable, whose keys PowerShell does not bind to parameters; make each row a [pscustomobject] (or use Import-Csv), or splat the hashtable: New-MrsJobExecution @row.",
             string => "the pipeline object is a string, not a job row; expected an object (a CSV row) with cluster_id, job_name and job_type.",
-            _ when value.GetType().IsPrimitive || value is decimal => $"the pipeline object is a {value.GetType().Name}, not a job row; expected an object (a CSV row) with cluster_id, job_name and job_type.",
+            _ when value.GetType().IsPrimitive || value is decimal => $"the pipeline object is a number or other simple value ({value.GetType().Name}), not a job row; expected an object (a CSV row) with cluster_id, job_name and job_type.",
             _ => null,
         };
     }

@@ -147,7 +147,7 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
         }
         catch (ArgumentException ex)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "MrsInvalidConnectArgument", ex.ParamName switch
+            ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, ErrorIds.InvalidConnectArgument, ex.ParamName switch
             {
                 nameof(Endpoint) => Endpoint,
                 nameof(IamEndpoint) => IamEndpoint,

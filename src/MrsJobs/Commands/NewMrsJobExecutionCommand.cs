@@ -126,8 +126,10 @@ public sealed class NewMrsJobExecutionCommand : MrsApiCmdletBase
     {
         _row++;
         var subject = new RowSubject(_row, ClusterId, JobName, JobType, MyInvocation.ExpectingInput);
-        var input = JobInputReader.Read(ClusterId, JobName, JobType, Arguments, Properties, _argumentsOnCommandLine, MyInvocation.ExpectingInput ? InputObject : new object());
-        var validation = JobDefinitionValidator.Validate(input, SkipRules());
+        var notARow = MyInvocation.ExpectingInput ? JobInputReader.NotARow(InputObject) : null;
+        var validation = notARow is null
+            ? JobDefinitionValidator.Validate(JobInputReader.Read(ClusterId, JobName, JobType, Arguments, Properties, _argumentsOnCommandLine), SkipRules())
+            : new ValidationResult(null, new[] { notARow });
         SubmissionRow row;
         if (validation.IsValid)
         {

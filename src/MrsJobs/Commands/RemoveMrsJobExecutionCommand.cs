@@ -5,6 +5,7 @@ using System.Management.Automation;
 using MrsJobs.Core.Errors;
 using MrsJobs.Core.Sessions;
 using MrsJobs.Core.Submission;
+using MrsJobs.Core.Validation;
 using MrsJobs.Errors;
 using MrsJobs.Hosting;
 
@@ -41,6 +42,13 @@ public sealed class RemoveMrsJobExecutionCommand : MrsJobCmdletBase
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        // Job ids travel in the body here, not the path, but one that cannot be an id would only make the batch refused.
+        if (ResourceIdRule.Problem(JobId) is { } problem)
+        {
+            WriteError(ErrorRecords.InvalidId(ErrorIds.InvalidJobId, $"'{JobId}' is not a job id: {problem}. It was not sent.", JobId));
+            return;
+        }
+
         if (!ForceConfirmation.ShouldProcess(this, Force, $"job {JobId} on cluster {ClusterId}", "Delete"))
         {
             return;

@@ -30,7 +30,7 @@ internal static class ErrorRecords
     public static ErrorRecord NotSentAfterAuthenticationFailure(string subject, MrsApiException cause, object? target)
     {
         var message = $"{subject} was not sent: an earlier request was refused for authentication ({cause.ErrorCode ?? cause.ErrorId}). Run Connect-MrsProject again, then send it again.";
-        return new ErrorRecord(new InvalidOperationException(message, cause), "MrsJobNotSentAfterAuthenticationFailure", ErrorCategory.AuthenticationError, target)
+        return new ErrorRecord(new InvalidOperationException(message, cause), ErrorIds.NotSentAfterAuthenticationFailure, ErrorCategory.AuthenticationError, target)
         {
             ErrorDetails = new ErrorDetails(message),
         };
@@ -39,7 +39,7 @@ internal static class ErrorRecords
     /// <summary>The error when no session exists and none was given.</summary>
     public static ErrorRecord NotConnected() => new(
         new InvalidOperationException(NotConnectedMessage),
-        "MrsNotConnected",
+        ErrorIds.NotConnected,
         ErrorCategory.InvalidOperation,
         null)
     {
@@ -57,7 +57,7 @@ internal static class ErrorRecords
         var message = $"{subject} was not sent: {string.Join(" ", lines)}";
         var record = new ErrorRecord(
             new ArgumentException(message),
-            "InvalidJobDefinition." + failures[0].RuleName,
+            ErrorIds.InvalidJobDefinitionFamily + failures[0].RuleName,
             ErrorCategory.InvalidData,
             target)
         {
@@ -72,6 +72,10 @@ internal static class ErrorRecords
 
         return record;
     }
+
+    /// <summary>An id that cannot be one (InvalidJobId, InvalidClusterId): nothing was sent for it.</summary>
+    public static ErrorRecord InvalidId(string errorId, string message, object? target) =>
+        new(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target) { ErrorDetails = new ErrorDetails(message) };
 
     /// <summary>An argument the user gave that cannot work (bad endpoint, missing region, …).</summary>
     public static ErrorRecord InvalidArgument(ArgumentException exception, string errorId, object? target) =>

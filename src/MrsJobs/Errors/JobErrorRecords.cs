@@ -1,3 +1,4 @@
+using MrsJobs.Core.Errors;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -16,7 +17,7 @@ internal static class JobErrorRecords
         var message = $"{Describe(job)} ended {job.State} with result {Blank(job.Result)}{At(job.FinishedAt)}.";
         return Record(
             new InvalidOperationException(message),
-            killed ? "MrsJobKilled" : "MrsJobFailed",
+            killed ? ErrorIds.JobKilled : ErrorIds.JobFailed,
             killed ? ErrorCategory.OperationStopped : ErrorCategory.InvalidResult,
             job,
             killed ? "The job was stopped; submit it again if it should run." : "Read the job's YARN logs (AppId) to see why it failed.");
@@ -30,7 +31,7 @@ internal static class JobErrorRecords
         var message = $"{what} did not end within {timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} seconds; {state}.";
         return Record(
             new TimeoutException(message),
-            "MrsJobWaitTimeout",
+            ErrorIds.JobWaitTimeout,
             ErrorCategory.OperationTimeout,
             (object?)last ?? jobId,
             "Wait again with a longer -Timeout, or stop the job with Stop-MrsJobExecution.");
@@ -40,14 +41,14 @@ internal static class JobErrorRecords
     public static ErrorRecord AlreadyEnded(JobExecution job, Exception cause)
     {
         var message = $"{Describe(job)} already ended ({job.State}, result {Blank(job.Result)}{At(job.FinishedAt)}): there is nothing to stop.";
-        return Record(new InvalidOperationException(message, cause), "MrsJobAlreadyEnded", ErrorCategory.InvalidOperation, job, null);
+        return Record(new InvalidOperationException(message, cause), ErrorIds.JobAlreadyEnded, ErrorCategory.InvalidOperation, job, null);
     }
 
     /// <summary>A SQL result asked of a job type that has none: <c>MrsSqlResultNotAvailable</c>. Nothing was sent.</summary>
     public static ErrorRecord SqlResultNotAvailable(string jobId, string jobType)
     {
         var message = $"Job {jobId} is a {jobType} job: only SparkSql and SparkScript jobs have a SQL result.";
-        return Record(new ArgumentException(message), "MrsSqlResultNotAvailable", ErrorCategory.InvalidArgument, jobId, null);
+        return Record(new ArgumentException(message), ErrorIds.SqlResultNotAvailable, ErrorCategory.InvalidArgument, jobId, null);
     }
 
     /// <summary>A -Statement the job's result does not have: <c>MrsSqlStatementNotFound</c>.</summary>
@@ -55,7 +56,7 @@ internal static class JobErrorRecords
     {
         var has = statements.Count == 0 ? "no statements" : $"statement(s) {string.Join(", ", statements)}";
         var message = $"The SQL result of job {jobId} has {has}; there is no statement {statement}.";
-        return Record(new ArgumentException(message), "MrsSqlStatementNotFound", ErrorCategory.ObjectNotFound, jobId, null);
+        return Record(new ArgumentException(message), ErrorIds.SqlStatementNotFound, ErrorCategory.ObjectNotFound, jobId, null);
     }
 
     private static ErrorRecord Record(Exception exception, string errorId, ErrorCategory category, object? target, string? advice) =>

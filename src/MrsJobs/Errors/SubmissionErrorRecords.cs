@@ -1,3 +1,4 @@
+using MrsJobs.Core.Errors;
 using System;
 using System.Management.Automation;
 using MrsJobs.Core.Journal;
@@ -8,9 +9,6 @@ namespace MrsJobs.Errors;
 /// <summary>The errors of a bulk submission: what a row's outcome says when it is not a job, and journal problems.</summary>
 internal static class SubmissionErrorRecords
 {
-    /// <summary>The error id of a submission whose outcome could not be settled.</summary>
-    public const string OutcomeUnknownId = "MrsSubmissionOutcomeUnknown";
-
     /// <summary>The error a row's outcome calls for, or <c>null</c> when it calls for none (a job, or an abandoned row).</summary>
     public static ErrorRecord? For(SubmissionOutcome outcome, RowSubject subject)
     {
@@ -34,7 +32,7 @@ internal static class SubmissionErrorRecords
             JournalProblem.Unreadable => ErrorCategory.InvalidData,
             _ => ErrorCategory.WriteError,
         };
-        return new ErrorRecord(exception, "MrsJournal." + exception.Problem, category, exception.JournalPath);
+        return new ErrorRecord(exception, ErrorIds.JournalFamily + exception.Problem, category, exception.JournalPath);
     }
 
     private static ErrorRecord OutcomeUnknown(SubmissionOutcome outcome, RowSubject subject)
@@ -44,7 +42,7 @@ internal static class SubmissionErrorRecords
         var message = $"{subject.Text}: the job may or may not exist. {cause} Listing the cluster's jobs could not settle it: {outcome.Detail}. "
             + $"Check with: Get-MrsJobExecution -ClusterId {job.ClusterId} -JobName {job.JobName} -SubmittedAfter (Get-Date).AddHours(-1). "
             + "Rerunning with the same -JournalPath looks again and sends it only if it is still absent.";
-        return new ErrorRecord(new InvalidOperationException(message, outcome.Error), OutcomeUnknownId, ErrorCategory.InvalidResult, subject.Target)
+        return new ErrorRecord(new InvalidOperationException(message, outcome.Error), ErrorIds.SubmissionOutcomeUnknown, ErrorCategory.InvalidResult, subject.Target)
         {
             ErrorDetails = new ErrorDetails(message),
         };

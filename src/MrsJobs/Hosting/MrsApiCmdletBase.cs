@@ -22,12 +22,12 @@ public abstract class MrsApiCmdletBase : MrsCmdletBase
 
     /// <summary>Calls the job API over <paramref name="session"/>, tracing to this command's verbose and debug streams.</summary>
     /// <exception cref="MrsApiException">The service refused, or could not be reached.</exception>
-    protected T CallApi<T>(MrsSession session, Func<MrsJobClient, CallContext, Task<T>> call) =>
+    private protected T CallApi<T>(MrsSession session, Func<MrsJobClient, CallContext, Task<T>> call) =>
         RunAsync(context => call(session.Jobs, context));
 
     /// <summary>As <see cref="CallApi{T}"/>, for calls that return nothing.</summary>
     /// <exception cref="MrsApiException">The service refused, or could not be reached.</exception>
-    protected void CallApi(MrsSession session, Func<MrsJobClient, CallContext, Task> call) =>
+    private protected void CallApi(MrsSession session, Func<MrsJobClient, CallContext, Task> call) =>
         RunAsync(context => call(session.Jobs, context));
 
     /// <summary>The session to use, or <c>null</c> when there is none.</summary>

@@ -37,7 +37,7 @@ public abstract class MrsCmdletBase : PSCmdlet, IDisposable
 
     /// <summary>Runs <paramref name="operation"/> and waits for it, writing what it posts meanwhile.</summary>
     /// <exception cref="PipelineStoppedException">The user stopped the pipeline.</exception>
-    protected T RunAsync<T>(Func<CallContext, Task<T>> operation, RetryPolicy? retry = null)
+    private protected T RunAsync<T>(Func<CallContext, Task<T>> operation, RetryPolicy? retry = null)
     {
         var context = NewCallContext(retry);
         var task = Task.Run(() => operation(context), _cancellation.Token);
@@ -54,7 +54,7 @@ public abstract class MrsCmdletBase : PSCmdlet, IDisposable
 
     /// <summary>Runs <paramref name="operation"/>, which returns nothing, as <see cref="RunAsync{T}"/> does.</summary>
     /// <exception cref="PipelineStoppedException">The user stopped the pipeline.</exception>
-    protected void RunAsync(Func<CallContext, Task> operation) =>
+    private protected void RunAsync(Func<CallContext, Task> operation) =>
         RunAsync(async context =>
         {
             await operation(context).ConfigureAwait(false);

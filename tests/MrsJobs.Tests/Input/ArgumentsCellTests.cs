@@ -1,3 +1,4 @@
+using System;
 using MrsJobs.Core.Input;
 using Xunit;
 
@@ -9,14 +10,14 @@ public class ArgumentsCellTests
     public class TheDetectMethod
     {
         [Theory]
-        [InlineData(null, CellNotation.Empty)]
-        [InlineData("", CellNotation.Empty)]
-        [InlineData(" \t ", CellNotation.Empty)]
-        [InlineData("  [\"a\"]", CellNotation.Json)]
-        [InlineData("wordcount in out", CellNotation.Plain)]
-        public void TellsTheNotationByTheFirstNonBlankCharacter(string? cell, CellNotation notation)
+        [InlineData(null, nameof(CellNotation.Empty))]
+        [InlineData("", nameof(CellNotation.Empty))]
+        [InlineData(" \t ", nameof(CellNotation.Empty))]
+        [InlineData("  [\"a\"]", nameof(CellNotation.Json))]
+        [InlineData("wordcount in out", nameof(CellNotation.Plain))]
+        public void TellsTheNotationByTheFirstNonBlankCharacter(string? cell, string notation)
         {
-            Assert.Equal(notation, ArgumentsCell.Detect(cell));
+            Assert.Equal(Enum.Parse<CellNotation>(notation), ArgumentsCell.Detect(cell));
         }
     }
 

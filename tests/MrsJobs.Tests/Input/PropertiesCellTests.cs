@@ -1,3 +1,5 @@
+using MrsJobs.Core.Validation;
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using MrsJobs.Core.Input;
@@ -14,13 +16,13 @@ public class PropertiesCellTests
     public class TheDetectMethod
     {
         [Theory]
-        [InlineData(null, CellNotation.Empty)]
-        [InlineData("  ", CellNotation.Empty)]
-        [InlineData(" {\"a\":\"1\"}", CellNotation.Json)]
-        [InlineData("a=1", CellNotation.Plain)]
-        public void TellsTheNotationByTheFirstNonBlankCharacter(string? cell, CellNotation notation)
+        [InlineData(null, nameof(CellNotation.Empty))]
+        [InlineData("  ", nameof(CellNotation.Empty))]
+        [InlineData(" {\"a\":\"1\"}", nameof(CellNotation.Json))]
+        [InlineData("a=1", nameof(CellNotation.Plain))]
+        public void TellsTheNotationByTheFirstNonBlankCharacter(string? cell, string notation)
         {
-            Assert.Equal(notation, PropertiesCell.Detect(cell));
+            Assert.Equal(Enum.Parse<CellNotation>(notation), PropertiesCell.Detect(cell));
         }
     }
 
@@ -107,13 +109,22 @@ public class PropertiesCellTests
 
         [Theory]
         [InlineData("a=1;justakey")]
-        [InlineData("=value")]
-        [InlineData("  =value")]
-        public void RefusesAPairWithoutAKeyOrEqualsSign(string cell)
+        [InlineData("novalue")]
+        public void RefusesAPairWithoutAnEqualsSign(string cell)
         {
             var failure = Assert.Throws<CellParseException>(() => PropertiesCell.Parse(cell));
 
             Assert.Contains("key=value", failure.Message);
+        }
+
+        [Theory]
+        [InlineData("=value")]
+        [InlineData("  =value")]
+        public void KeepsAPairWithAnEmptyKeyForThePropertyRulesToRefuse(string cell)
+        {
+            Assert.Equal(new[] { "=value" }, Flat(PropertiesCell.Parse(cell)));
+            var result = JobDefinitionValidator.Validate(new JobInput { ClusterId = "c1", JobName = "j", JobType = "MapReduce", Properties = PropertiesCell.Parse(cell).Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)).ToList() });
+            Assert.Equal("PropertyKeyRequired", Assert.Single(result.Failures).RuleName);
         }
 
         [Fact]

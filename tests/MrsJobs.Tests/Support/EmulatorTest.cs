@@ -39,7 +39,7 @@ public abstract class EmulatorTest
     protected Uri BaseAddress => Fixture.Server.BaseAddress;
 
     /// <summary>A sign-in to the emulator (by region name unless changed).</summary>
-    protected PasswordSignIn SignIn(
+    private protected PasswordSignIn SignIn(
         string user = SeedData.UserName,
         string password = SeedData.Password,
         string region = SeedData.CnNorth4ProjectName) =>

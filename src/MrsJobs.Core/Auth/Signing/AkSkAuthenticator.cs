@@ -15,7 +15,7 @@ namespace MrsJobs.Core.Auth.Signing;
 /// headers and <c>Content-Type</c> when there is a body (as Huawei's Node.js SDK does), with the values
 /// HttpClient will send; <c>User-Agent</c> and <c>Accept</c> are left unsigned.
 /// </summary>
-public sealed class AkSkAuthenticator : FixedCredentialsAuthenticator
+internal sealed class AkSkAuthenticator : FixedCredentialsAuthenticator
 {
     /// <summary>The header that carries the project id.</summary>
     public const string ProjectIdHeader = "X-Project-Id";

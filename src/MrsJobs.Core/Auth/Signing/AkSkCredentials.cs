@@ -9,7 +9,7 @@ namespace MrsJobs.Core.Auth.Signing;
 /// An access key pair: the AK, the SK kept as a read-only <see cref="SecureString"/>, and for temporary
 /// credentials the security token. The SK becomes bytes only inside <see cref="UseSecretKey{T}"/>, which clears them.
 /// </summary>
-public sealed class AkSkCredentials : IDisposable
+internal sealed class AkSkCredentials : IDisposable
 {
     private readonly SecureString _secretKey;
 

@@ -11,7 +11,7 @@ namespace MrsJobs.Core.Auth.Signing;
 /// SDK (<c>tests/MrsJobs.Tests/Auth/Signing/signing-vectors.json</c>). It sends nothing and keeps nothing:
 /// the caller adds the headers it names to the request, exactly as given, plus <c>Authorization</c>.
 /// </summary>
-public static class SdkHmacSigner
+internal static class SdkHmacSigner
 {
     /// <summary>The algorithm name that starts the string to sign and the <c>Authorization</c> value.</summary>
     public const string Algorithm = "SDK-HMAC-SHA256";

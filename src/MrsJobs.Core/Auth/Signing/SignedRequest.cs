@@ -9,7 +9,7 @@ namespace MrsJobs.Core.Auth.Signing;
 /// <param name="Signature">The hex HMAC-SHA256 of the string to sign.</param>
 /// <param name="Authorization">The <c>Authorization</c> header value.</param>
 [DebuggerDisplay("{SignedHeaders,nq}")]
-public sealed record SignedRequest(string CanonicalRequest, string StringToSign, string SignedHeaders, string Signature, string Authorization)
+internal sealed record SignedRequest(string CanonicalRequest, string StringToSign, string SignedHeaders, string Signature, string Authorization)
 {
     /// <summary>The signed header list; never the signature (it is a credential for as long as the date is fresh).</summary>
     /// <returns>A short description.</returns>

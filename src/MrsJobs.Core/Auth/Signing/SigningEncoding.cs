@@ -9,7 +9,7 @@ namespace MrsJobs.Core.Auth.Signing;
 /// The percent-encoding and canonical URI and query pieces of SDK-HMAC-SHA256, as Huawei's SDK signer
 /// builds them: unreserved <c>A–Z a–z 0–9 - _ . ~</c> kept, every other UTF-8 byte as upper-case <c>%XX</c>.
 /// </summary>
-public static class SigningEncoding
+internal static class SigningEncoding
 {
     private const string HexDigits = "0123456789ABCDEF";
 

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace MrsJobs.Core.Auth.Signing;
 
 /// <summary>The <c>X-Sdk-Date</c> format, <c>yyyyMMddTHHmmssZ</c> in UTC.</summary>
-public static class SigningTime
+internal static class SigningTime
 {
     /// <summary>The .NET format string of <c>X-Sdk-Date</c>.</summary>
     public const string Format = "yyyyMMdd'T'HHmmss'Z'";

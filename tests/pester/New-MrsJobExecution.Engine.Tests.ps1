@@ -218,7 +218,7 @@ Describe 'New-MrsJobExecution submitting many rows' {
                 Wait-TestCondition { (Get-EmulatorStats).in_flight -ge 2 } -TimeoutSec 30 -Because 'submissions in flight'
                 $watch = [System.Diagnostics.Stopwatch]::StartNew()
                 $command.Shell.Stop()
-                $watch.Stop()
+                $watch.Stop(); Write-Host "STOP TOOK $($watch.Elapsed.TotalSeconds)"
                 $written = @($command.Output)
             }
             finally { Stop-BackgroundCommand $command }
@@ -248,7 +248,7 @@ Describe 'New-MrsJobExecution submitting many rows' {
                 Wait-TestCondition { $stats = Get-EmulatorStats; $stats.faults_fired.PSObject.Properties['throttle_429'] -and $stats.in_flight -eq 0 } -TimeoutSec 30 -Because 'a 429 answered'
                 $watch = [System.Diagnostics.Stopwatch]::StartNew()
                 $command.Shell.Stop()
-                $watch.Stop()
+                $watch.Stop(); Write-Host "STOP TOOK $($watch.Elapsed.TotalSeconds)"
             }
             finally { Stop-BackgroundCommand $command }
 

@@ -178,11 +178,11 @@ Describe 'Connect-MrsProject' {
             $err.Exception.Message | Should -BeLike '*cn-nowhere-9_dev*'
         }
 
-        It 'stops with a ConnectionError when IAM cannot be reached' {
+        It 'stops with a ConnectionError when IAM cannot be reached, after the retries the session allows' {
             $closed = "http://127.0.0.1:$(Get-ClosedLoopbackPort)"
             $err = Get-TerminatingError {
                 Connect-MrsProject -Credential (New-TestCredential) -DomainName $seed.Domain -Region $seed.Region `
-                    -Endpoint $url -IamEndpoint $closed -ErrorAction SilentlyContinue
+                    -Endpoint $url -IamEndpoint $closed -MaxRetries 1 -ErrorAction SilentlyContinue
             }
 
             $err.FullyQualifiedErrorId | Should -Be "MrsConnection,$cmdletId"

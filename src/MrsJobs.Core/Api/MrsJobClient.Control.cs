@@ -18,6 +18,12 @@ internal sealed partial class MrsJobClient
     public async Task KillJobAsync(string clusterId, string jobId, CallContext context)
     {
         var response = await SendAsync(HttpMethod.Post, clusterId, "/" + Escape(RequireId(jobId, "job")) + "/kill", null, RequestKind.Kill, context).ConfigureAwait(false);
+        if (response.FollowsLostAnswer && !response.Classification.IsSuccess && await WasKilledAsync(clusterId, jobId, context).ConfigureAwait(false))
+        {
+            context.Trace.Verbose($"Job {jobId}: the answer to the first stop was lost and the retry was refused, but the job is KILLED: the first stop worked.");
+            return;
+        }
+
         EnsureAccepted(response, $"to stop job {jobId} on cluster {clusterId}", clusterId);
     }
 
@@ -27,8 +33,50 @@ internal sealed partial class MrsJobClient
     {
         var json = JsonSerializer.Serialize(new BatchDeleteRequestBody { JobIdList = jobIds.ToList() }, MrsJsonContext.Wire.BatchDeleteRequestBody);
         var response = await SendAsync(HttpMethod.Post, clusterId, "/batch-delete", json, RequestKind.Delete, context).ConfigureAwait(false);
+        if (response.FollowsLostAnswer && !response.Classification.IsSuccess && await AreAllGoneAsync(clusterId, jobIds, context).ConfigureAwait(false))
+        {
+            context.Trace.Verbose($"The answer to the first batch-delete was lost and the retry was refused, but none of its {jobIds.Count} job(s) exists any more: the first delete worked.");
+            return;
+        }
+
         var what = jobIds.Count == 1 ? $"to delete job {jobIds.First()}" : $"to delete {jobIds.Count} jobs";
         EnsureAccepted(response, what + $" on cluster {clusterId}", clusterId);
+    }
+
+    // After a lost answer, a refused repeat may only mean the first request did its work.
+    private async Task<bool> WasKilledAsync(string clusterId, string jobId, CallContext context)
+    {
+        try
+        {
+            var job = await GetJobAsync(clusterId, jobId, context).ConfigureAwait(false);
+            return string.Equals(job.State, Models.JobStates.Killed, System.StringComparison.OrdinalIgnoreCase)
+                || string.Equals(job.Result, Models.JobResults.Killed, System.StringComparison.OrdinalIgnoreCase);
+        }
+        catch (MrsApiException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<bool> AreAllGoneAsync(string clusterId, IReadOnlyCollection<string> jobIds, CallContext context)
+    {
+        foreach (var jobId in jobIds)
+        {
+            try
+            {
+                await GetJobAsync(clusterId, jobId, context).ConfigureAwait(false);
+                return false;
+            }
+            catch (MrsApiException ex) when (ex.Kind == MrsErrorKind.NotFound)
+            {
+            }
+            catch (MrsApiException)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // A 2xx is success unless its body carries an error code (the service has answered refusals with 2xx before).

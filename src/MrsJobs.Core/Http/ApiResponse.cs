@@ -34,6 +34,9 @@ internal sealed class ApiResponse
     /// <summary>What the answer means; set by the pipeline, which classifies every answer once.</summary>
     public ResponseClassification Classification { get; internal set; } = null!;
 
+    /// <summary><c>true</c> when an earlier attempt of the same request lost its answer (it may have been done already); set by the pipeline.</summary>
+    public bool FollowsLostAnswer { get; internal set; }
+
     /// <summary>The <c>X-Subject-Token</c> header (IAM only). Never traced or shown.</summary>
     internal string? SubjectToken { get; }
 }

@@ -68,6 +68,7 @@ internal sealed class MrsHttpPipeline
     {
         var policy = context.Retry ?? Retry;
         var waited = TimeSpan.Zero;
+        var lostBefore = false;
         for (var retry = 1; ; retry++)
         {
             ApiResponse? response = null;
@@ -76,6 +77,7 @@ internal sealed class MrsHttpPipeline
             {
                 response = await SendAuthenticatedAsync(request, context).ConfigureAwait(false);
                 response.Classification = ResponseClassifier.Classify(response, request.ExpectsBody);
+                response.FollowsLostAnswer = lostBefore;
                 if (response.Classification.IsSuccess)
                 {
                     return response;
@@ -93,6 +95,7 @@ internal sealed class MrsHttpPipeline
                 return response ?? throw failure!;
             }
 
+            lostBefore |= outcome == RequestOutcome.Unknown;
             context.Trace.Verbose($"{request.Describe()}: {Reason(response, failure)}; waiting {delay.TotalSeconds:0.0} s before retry {retry} of {policy.MaxRetries}.");
             await _clock.Delay(delay, context.Cancellation).ConfigureAwait(false);
             waited += delay;

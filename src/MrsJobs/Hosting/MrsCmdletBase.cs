@@ -33,7 +33,7 @@ public abstract class MrsCmdletBase : PSCmdlet, IDisposable
 
     /// <summary>A call context for this command: its trace lines go through the pump, Ctrl+C cancels it.</summary>
     private protected CallContext NewCallContext(RetryPolicy? retry = null) =>
-        new(Pump.TraceSink(IsDebugEnabled()), _cancellation.Token, retry);
+        new(Pump.TraceSink(IsVerboseEnabled(), IsDebugEnabled()), _cancellation.Token, retry);
 
     /// <summary>Runs <paramref name="operation"/> and waits for it, writing what it posts meanwhile.</summary>
     /// <exception cref="PipelineStoppedException">The user stopped the pipeline.</exception>
@@ -174,6 +174,12 @@ public abstract class MrsCmdletBase : PSCmdlet, IDisposable
     /// <summary><c>true</c> when -Debug was given to this command (derived from its bound parameters).</summary>
     private bool DebugSwitch =>
         MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true };
+
+    // Verbose lines nobody will see are not queued (a bulk submission makes two per request).
+    private bool IsVerboseEnabled() =>
+        IsDebugEnabled()
+        || (MyInvocation.BoundParameters.TryGetValue("Verbose", out var verbose) && verbose is SwitchParameter { IsPresent: true })
+        || (GetVariableValue("VerbosePreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue);
 
     private bool IsDebugEnabled() =>
         DebugSwitch || (GetVariableValue("DebugPreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue);

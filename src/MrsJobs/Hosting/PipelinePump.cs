@@ -30,7 +30,7 @@ internal sealed class PipelinePump : IDisposable
     }
 
     /// <summary>A trace sink whose lines go through this pump.</summary>
-    public IHttpTraceSink TraceSink(bool debugEnabled) => new QueuedTraceSink(this, debugEnabled);
+    public IHttpTraceSink TraceSink(bool verboseEnabled, bool debugEnabled) => new QueuedTraceSink(this, verboseEnabled, debugEnabled);
 
     /// <summary>
     /// Writes messages through <paramref name="write"/> as they arrive until <paramref name="work"/> has

@@ -10,15 +10,24 @@ internal sealed class QueuedTraceSink : IHttpTraceSink
 {
     private readonly PipelinePump _pump;
 
-    public QueuedTraceSink(PipelinePump pump, bool debugEnabled)
+    private readonly bool _verboseEnabled;
+
+    public QueuedTraceSink(PipelinePump pump, bool verboseEnabled, bool debugEnabled)
     {
         _pump = pump;
+        _verboseEnabled = verboseEnabled;
         IsDebugEnabled = debugEnabled;
     }
 
     public bool IsDebugEnabled { get; }
 
-    public void Verbose(string message) => _pump.Post(PipelineStream.Verbose, message);
+    public void Verbose(string message)
+    {
+        if (_verboseEnabled)
+        {
+            _pump.Post(PipelineStream.Verbose, message);
+        }
+    }
 
     public void Debug(string message)
     {

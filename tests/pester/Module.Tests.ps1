@@ -107,19 +107,20 @@ if (`$core) {
 
     Context 'default views' {
 
-        It 'shows a JobSubmitResult as a table of JobId, State, JobType, JobName and ClusterId' {
+        It 'shows a JobSubmitResult as a table of Row, Origin, JobType, JobName and the whole JobId, in 80 columns' {
             Connect-TestProject
             $result = New-MrsJobExecution -ClusterId $seed.FullCluster -JobName table-view -JobType MapReduce
 
-            $lines = @(($result | Out-String -Width 200) -split '\r?\n' | Where-Object { $_.Trim() })
+            $lines = @(($result | Out-String -Width 80) -split '\r?\n' | Where-Object { $_.Trim() })
             $header = $lines[0]
-            $positions = foreach ($column in 'JobId', 'State', 'JobType', 'JobName', 'ClusterId') {
+            $positions = foreach ($column in 'Row', 'Origin', 'JobType', 'JobName', 'JobId') {
                 $header | Should -Match "\b$column\b"
                 $header.IndexOf($column)
             }
             $positions | Should -Be ($positions | Sort-Object)
             $lines[1] | Should -Match '^-+'
-            $lines[2] | Should -BeLike "*$($result.JobId)*COMPLETE*MapReduce*table-view*$($seed.FullCluster)*"
+            $lines[2] | Should -BeLike "*1*Submitted*MapReduce*table-view*$($result.JobId)*"
+            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
             $header | Should -Not -Match '\bErrorMessage\b'
         }
 

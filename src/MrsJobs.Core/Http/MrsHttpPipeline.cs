@@ -97,7 +97,15 @@ internal sealed class MrsHttpPipeline
 
             lostBefore |= outcome == RequestOutcome.Unknown;
             context.Trace.Verbose($"{request.Describe()}: {Reason(response, failure)}; waiting {delay.TotalSeconds:0.0} s before retry {retry} of {policy.MaxRetries}.");
-            await _clock.Delay(delay, context.Cancellation).ConfigureAwait(false);
+            try
+            {
+                await _clock.Delay(delay, context.Cancellation).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (context.Cancellation.IsCancellationRequested)
+            {
+                throw new BackOffCancelledException(outcome, context.Cancellation);
+            }
+
             waited += delay;
         }
     }

@@ -16,6 +16,9 @@ namespace MrsJobs.Core.Submission;
 /// </summary>
 internal sealed class JobReconciler
 {
+    /// <summary>How the detail of an ambiguous look starts (several candidates: never resolved by sending again).</summary>
+    public const string SeveralFoundPrefix = "several";
+
     private readonly MrsJobClient _client;
     private readonly SubmissionOptions _options;
     private readonly TimeProvider _clock;
@@ -61,7 +64,7 @@ internal sealed class JobReconciler
 
         var detail = candidates.Count == 0
             ? $"no job named '{job.JobName}' with the same type and arguments was listed on cluster {job.ClusterId} after {sentAt.AddTicks(-_options.ClockSkew.Ticks):u}"
-            : $"{candidates.Count} unclaimed jobs named '{job.JobName}' with the same type and arguments were listed ({string.Join(", ", candidates.Select(c => c.JobId))})";
+            : $"several ({candidates.Count}) unclaimed jobs named '{job.JobName}' with the same type and arguments were listed ({string.Join(", ", candidates.Select(c => c.JobId))})";
         return (null, detail);
     }
 

@@ -39,6 +39,8 @@ internal sealed class RowSubmitter
 
     private SubmissionJournal? Journal => _options.Journal;
 
+    private const string SeveralFound = JobReconciler.SeveralFoundPrefix;
+
     public void StopSending() => _stopped = true;
 
     /// <summary>What an earlier run recorded for the row; throws when it recorded another job (so nothing is sent for this row or later ones).</summary>
@@ -76,11 +78,23 @@ internal sealed class RowSubmitter
 
             if (earlier is { IntentAt: { } intentAt } && earlier.Outcome is null or { Kind: JournalOutcomeKind.Unknown })
             {
-                // An earlier run sent it and never learned the answer: look before sending again.
+                // An earlier run sent it and never learned the answer: look before sending again, and send
+                // again only once the earlier request is old enough that the service cannot still record it.
                 var found = await ReconcileAsync(row, job, intentAt, settle: false).ConfigureAwait(false);
-                if (found.Kind != SubmissionOutcomeKind.Unknown || _session.Clock.GetUtcNow() - intentAt < _options.ResendAbsentAfter)
+                if (found.Kind != SubmissionOutcomeKind.Unknown || found.Detail?.StartsWith(SeveralFound, StringComparison.Ordinal) == true)
                 {
                     return found;
+                }
+
+                var settled = intentAt + _options.ResendAbsentAfter - _session.Clock.GetUtcNow();
+                if (settled > TimeSpan.Zero)
+                {
+                    await _session.Clock.Delay(settled, _context.Cancellation).ConfigureAwait(false);
+                    found = await ReconcileAsync(row, job, intentAt, settle: false).ConfigureAwait(false);
+                    if (found.Kind != SubmissionOutcomeKind.Unknown || found.Detail?.StartsWith(SeveralFound, StringComparison.Ordinal) == true)
+                    {
+                        return found;
+                    }
                 }
 
                 _context.Trace.Verbose($"Row {row.Number}: an earlier run's request of {intentAt:u} left no job; sending it again.");
@@ -123,7 +137,14 @@ internal sealed class RowSubmitter
             if (!_credentialsProven)
             {
                 await _probe.WaitAsync(_context.Cancellation).ConfigureAwait(false);
-                probing = true;
+                if (_credentialsProven)
+                {
+                    _probe.Release();   // proven while this row waited: no need to go alone
+                }
+                else
+                {
+                    probing = true;
+                }
             }
 
             if (NotSendable(row) is { } late)
@@ -149,6 +170,12 @@ internal sealed class RowSubmitter
                 var kind = ex.Outcome == RequestOutcome.NotSent ? JournalOutcomeKind.NotSent : JournalOutcomeKind.Refused;
                 Journal?.WriteOutcome(row.Number, hash, new JournalOutcome(kind, At: _session.Clock.GetUtcNow(), ErrorCode: ex.ErrorCode ?? ex.ErrorId, Message: ex.Summary));
                 return new SubmissionOutcome(row, SubmissionOutcomeKind.Refused, Refused(job, ex).For(row.Number, SubmissionOrigin.Submitted), ex);
+            }
+            catch (BackOffCancelledException stopped) when (stopped.LastOutcome is RequestOutcome.Throttled or RequestOutcome.NotSent)
+            {
+                // Stopped while waiting to send again after a throttled or unsent attempt: nothing was done, so a rerun may send it.
+                Journal?.WriteOutcome(row.Number, hash, new JournalOutcome(JournalOutcomeKind.NotSent, At: _session.Clock.GetUtcNow(), Message: "stopped while waiting to send it again"));
+                return new SubmissionOutcome(row, SubmissionOutcomeKind.Abandoned);
             }
             catch (MrsApiException ex)
             {

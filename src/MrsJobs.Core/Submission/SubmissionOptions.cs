@@ -31,8 +31,10 @@ internal sealed class SubmissionOptions
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// How old an unanswered intent of an earlier run must be before a job proven absent is sent again
-    /// (only on a rerun with the journal; within one run a lost answer is never resent).
+    /// How old an unanswered request of an earlier run must be before a job still absent is sent again
+    /// (only on a rerun with the journal; within one run a lost answer is never resent). The service
+    /// answers a submission within a second or two once it has it; a request it has not recorded 15
+    /// seconds after it was sent is not going to be recorded.
     /// </summary>
-    public TimeSpan ResendAbsentAfter { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan ResendAbsentAfter { get; set; } = TimeSpan.FromSeconds(15);
 }

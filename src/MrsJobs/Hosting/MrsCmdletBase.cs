@@ -64,22 +64,27 @@ public abstract class MrsCmdletBase : PSCmdlet, IDisposable
     /// <summary>
     /// Writes what the pump receives until <paramref name="work"/> has ended. If writing fails (a -Debug or
     /// -Verbose preference of Stop, a refused prompt, a stopped pipeline), the work is cancelled and
-    /// awaited before the failure goes on, so nothing runs on after the command. When the failure is an
-    /// error under -ErrorAction Stop and <paramref name="finishOnStop"/> is given, the work is not
-    /// cancelled but asked to finish what it started (the task it returns); its output is written, its
-    /// further errors are not (each would end the command again), and then the failure goes on.
+    /// awaited before the failure goes on, so nothing runs on after the command. When
+    /// <paramref name="finishOnStop"/> is given and errors stop the command (-ErrorAction Stop), the
+    /// first error is held back: the work is asked to finish what it started (the task it returns), its
+    /// output is written (its further errors are not: each would end the command again), and then the
+    /// held error is written, which ends the command as PowerShell promises.
     /// </summary>
     private protected void RunUntil(Task work, Func<Task>? finishOnStop = null)
     {
         try
         {
-            Pump.RunUntil(work, Write);
-        }
-        catch (ActionPreferenceStopException) when (finishOnStop is not null && !Stopping)
-        {
-            var rest = finishOnStop();
-            RunUntil(rest, WriteAllButErrors);
-            throw;
+            Pump.RunUntil(work, message =>
+            {
+                if (finishOnStop is not null && message.Stream == PipelineStream.Error && ErrorsStopTheCommand())
+                {
+                    var rest = finishOnStop();
+                    finishOnStop = null;
+                    Pump.RunUntil(rest, WriteAllButErrors);
+                }
+
+                Write(message);
+            });
         }
         catch
         {
@@ -96,18 +101,11 @@ public abstract class MrsCmdletBase : PSCmdlet, IDisposable
         }
     }
 
-    private void RunUntil(Task work, Action<PipelineMessage> write)
-    {
-        try
-        {
-            Pump.RunUntil(work, write);
-        }
-        catch
-        {
-            _cancellation.Cancel();
-            throw;
-        }
-    }
+    // -ErrorAction Stop, or $ErrorActionPreference = 'Stop' where -ErrorAction was not given.
+    private bool ErrorsStopTheCommand() =>
+        MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var given)
+            ? given is ActionPreference.Stop || (given is not null && string.Equals(given.ToString(), nameof(ActionPreference.Stop), StringComparison.OrdinalIgnoreCase))
+            : GetVariableValue("ErrorActionPreference") is ActionPreference.Stop;
 
     private void WriteAllButErrors(PipelineMessage message)
     {

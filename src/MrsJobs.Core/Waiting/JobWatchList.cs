@@ -28,6 +28,8 @@ internal sealed class JobWatchList
     public const int MaxBackOff = 8;
 
     private readonly List<WatchedJob> _pending = new();
+    private int _backOff = 1;
+    private bool _roundThrottled;
     private readonly HashSet<string> _known = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>How many distinct jobs were added.</summary>
@@ -35,6 +37,19 @@ internal sealed class JobWatchList
 
     /// <summary>How many jobs are no longer followed (ended or given up).</summary>
     public int Done => Total - _pending.Count;
+
+    /// <summary>
+    /// The pause before the next round: the polling interval, doubled after each round in which reads
+    /// were throttled or unanswered (up to <see cref="MaxBackOff"/> times), back to one interval after a calm round.
+    /// </summary>
+    public TimeSpan NextRoundPause(TimeSpan interval) => TimeSpan.FromTicks(interval.Ticks * _backOff);
+
+    /// <summary>Ends a round: the back-off grows after a troubled round and resets after a calm one.</summary>
+    public void EndRound()
+    {
+        _backOff = _roundThrottled ? Math.Min(_backOff * 2, MaxBackOff) : 1;
+        _roundThrottled = false;
+    }
 
     /// <summary>The jobs still followed, in arrival order.</summary>
     public IReadOnlyList<WatchedJob> Pending => _pending;
@@ -69,6 +84,7 @@ internal sealed class JobWatchList
     public bool Failed(WatchedJob job, MrsApiException error)
     {
         job.ConsecutiveFailures++;
+        _roundThrottled |= IsTransient(error);
         var limit = IsTransient(error) ? MaxConsecutiveTransientFailures : MaxConsecutiveFailures;
         var hopeless = error.Kind is MrsErrorKind.NotFound or MrsErrorKind.InvalidArgument or MrsErrorKind.PermissionDenied
             || job.ConsecutiveFailures >= limit;

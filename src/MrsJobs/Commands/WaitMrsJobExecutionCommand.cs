@@ -23,7 +23,6 @@ public sealed class WaitMrsJobExecutionCommand : MrsJobCmdletBase
 {
     private readonly JobWatchList _jobs = new();
     private MrsSession? _session;
-    private int _backOff = 1;
 
     /// <summary>
     /// <para type="description">Seconds between two reads of the same job (1 to 3600; default 10). Each job costs at most 60/PollingInterval requests a minute, only one request is ever in flight, and a wait sends at most 10 requests a second however many jobs it follows.</para>
@@ -93,7 +92,7 @@ public sealed class WaitMrsJobExecutionCommand : MrsJobCmdletBase
                 return;
             }
 
-            var pause = TimeSpan.FromTicks(interval.Ticks * _backOff) - (clock.Elapsed - roundStarted);
+            var pause = _jobs.NextRoundPause(interval) - (clock.Elapsed - roundStarted);
             if (limit is { } end && end - clock.Elapsed < pause)
             {
                 pause = end - clock.Elapsed;
@@ -108,7 +107,6 @@ public sealed class WaitMrsJobExecutionCommand : MrsJobCmdletBase
     {
         var session = _session!;
         var round = Stopwatch.StartNew();
-        var throttled = false;
         foreach (var job in _jobs.Pending.ToList())
         {
             if (left is { } remaining && round.Elapsed >= remaining)
@@ -141,7 +139,6 @@ public sealed class WaitMrsJobExecutionCommand : MrsJobCmdletBase
             }
             catch (MrsApiException ex)
             {
-                throttled |= JobWatchList.IsTransient(ex);
                 if (_jobs.Failed(job, ex))
                 {
                     WriteProgress(WaitProgress.JobCompleted(job));
@@ -154,8 +151,7 @@ public sealed class WaitMrsJobExecutionCommand : MrsJobCmdletBase
             }
         }
 
-        // Throttled or unanswered reads: wait longer before the next round (up to MaxBackOff intervals).
-        _backOff = throttled ? Math.Min(_backOff * 2, JobWatchList.MaxBackOff) : 1;
+        _jobs.EndRound();
         ShowProgress(left);
         return true;
     }

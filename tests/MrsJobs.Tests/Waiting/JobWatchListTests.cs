@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System;
 using MrsJobs.Core.Errors;
 using MrsJobs.Core.Models;
 using MrsJobs.Core.Waiting;
@@ -81,5 +83,25 @@ public class JobWatchListTests
     public void EndsTheWholeWaitOnlyWhenTheCredentialsAreRefused(MrsErrorKind kind, bool ends)
     {
         Assert.Equal(ends, JobWatchList.EndsTheWait(new MrsApiException("no", kind)));
+    }
+
+    [Fact]
+    public void DoublesThePauseAfterEachThrottledRoundUpToEightIntervalsAndResetsAfterACalmOne()
+    {
+        var jobs = new JobWatchList();
+        jobs.Add("j1", "c1");
+        var interval = TimeSpan.FromSeconds(10);
+        var pauses = new List<double>();
+        for (var round = 0; round < 5; round++)
+        {
+            jobs.Failed(jobs.Pending[0], new MrsApiException("busy", MrsErrorKind.Throttled));
+            jobs.EndRound();
+            pauses.Add(jobs.NextRoundPause(interval).TotalSeconds);
+        }
+
+        jobs.EndRound();
+
+        Assert.Equal(new double[] { 20, 40, 80, 80, 80 }, pauses);
+        Assert.Equal(interval, jobs.NextRoundPause(interval));
     }
 }

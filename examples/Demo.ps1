@@ -33,9 +33,16 @@ try {
     # The emulator runs each job for a moment; the daily report will fail, as a real one might.
     $null = Invoke-MrsEmulatorControl -Url $emulator.Url -Method Post -Path 'job-plans' -Body @{ job_name = 'daily-report'; result = 'FAILED' }
     $rows = @(Import-Csv $CsvPath)
-    Write-Heading "3. Import-Csv $(Split-Path $CsvPath -Leaf) | New-MrsJobExecution   ($($rows.Count) rows)"
-    $results = @($rows | New-MrsJobExecution -ErrorVariable refused -ErrorAction SilentlyContinue)
-    $results | Format-Table JobId, State, JobType, JobName -AutoSize | Out-String | Write-Host
+    Write-Heading "3. Import-Csv $(Split-Path $CsvPath -Leaf) | New-MrsJobExecution -ThrottleLimit 8 -JournalPath demo.journal   ($($rows.Count) rows)"
+    $journal = Join-Path ([System.IO.Path]::GetTempPath()) "mrsjobs-demo-$PID.journal"
+    $results = @($rows | New-MrsJobExecution -ThrottleLimit 8 -JournalPath $journal -ErrorVariable refused -ErrorAction SilentlyContinue)
+    $results | Format-Table | Out-String | Write-Host
+    # Run it again with the same journal, as a restarted runbook would: nothing is sent twice.
+    $before = @(Invoke-MrsEmulatorControl -Url $emulator.Url -Method Get -Path 'requests' | Where-Object method -eq 'POST').Count
+    $again = @($rows | New-MrsJobExecution -ThrottleLimit 8 -JournalPath $journal -ErrorAction SilentlyContinue)
+    $after = @(Invoke-MrsEmulatorControl -Url $emulator.Url -Method Get -Path 'requests' | Where-Object method -eq 'POST').Count
+    Write-Host "   Again with the same journal: $($again.Count) results, all with Origin '$(@($again.Origin | Sort-Object -Unique) -join ',')', and $($after - $before) new submissions."
+    Remove-Item $journal -ErrorAction SilentlyContinue
 
     Write-Heading "4. $($results.Count) jobs submitted, $($refused.Count) row(s) refused before anything was sent:"
     foreach ($record in $refused) {

@@ -118,7 +118,7 @@ if (`$core) {
                 $header.IndexOf($column)
             }
             $positions | Should -Be ($positions | Sort-Object)
-            $lines[1] | Should -Match '^-+'
+            $lines[1] | Should -Match '^\s*-+'
             $lines[2] | Should -BeLike "*1*Submitted*MapReduce*table-view*$($result.JobId)*"
             $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
             $header | Should -Not -Match '\bErrorMessage\b'

@@ -71,6 +71,9 @@ internal static class MrsErrorCatalog
         return new ErrorInfo(KindFromStatus(status));
     }
 
+    /// <summary><c>true</c> when the catalogue knows <paramref name="errorCode"/>.</summary>
+    public static bool IsKnown(string? errorCode) => errorCode is { Length: > 0 } && Codes.ContainsKey(errorCode);
+
     /// <summary>Fills the placeholders of an advice text.</summary>
     public static string? FormatAdvice(string? advice, string? clusterId, string? projectId) =>
         advice?.Replace("{cluster}", clusterId ?? "?").Replace("{project}", projectId ?? "?");

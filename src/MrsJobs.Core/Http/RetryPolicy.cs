@@ -26,7 +26,7 @@ public sealed class RetryPolicy
     /// <summary>Creates a policy.</summary>
     /// <param name="maxRetries">How many times one request may be tried again (0–20).</param>
     /// <param name="firstDelay">The back-off before the first retry; doubled for each further one.</param>
-    /// <param name="longestDelay">The longest back-off (and the longest <c>Retry-After</c> honoured).</param>
+    /// <param name="longestDelay">The longest back-off. A longer <c>Retry-After</c> is honoured as asked, unless it would pass <paramref name="totalTime"/>: then the request gives up at once.</param>
     /// <param name="totalTime">How long one request may spend in back-off waits in all.</param>
     public RetryPolicy(int maxRetries, TimeSpan firstDelay, TimeSpan longestDelay, TimeSpan totalTime)
     {

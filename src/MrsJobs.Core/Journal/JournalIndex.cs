@@ -29,6 +29,18 @@ internal sealed class JournalIndex
     /// <summary>What was recorded for the row, or null when nothing was.</summary>
     public JournalRow? Find(int row) => rows.TryGetValue(row, out var found) ? found : null;
 
+    /// <summary>Every job id an earlier run recorded as a row's (accepted or reconciled), with its row.</summary>
+    public IEnumerable<KeyValuePair<int, string>> RecordedJobs()
+    {
+        foreach (var row in rows.Values)
+        {
+            if (row.Outcome is { JobId.Length: > 0 } outcome && outcome.Kind is JournalOutcomeKind.Accepted or JournalOutcomeKind.Reconciled)
+            {
+                yield return new KeyValuePair<int, string>(row.Row, outcome.JobId!);
+            }
+        }
+    }
+
     /// <summary>Takes in one intent (with <see cref="JournalRow.IntentAt"/>) or outcome (with <see cref="JournalRow.Outcome"/>) record.</summary>
     public void Apply(JournalRow record)
     {

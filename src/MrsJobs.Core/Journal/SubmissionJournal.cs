@@ -57,6 +57,9 @@ internal sealed class SubmissionJournal : IDisposable
     /// <summary>The highest row number earlier runs recorded anything for; 0 for a new journal.</summary>
     public int HighestRow => earlierRuns.HighestRow;
 
+    /// <summary>Every job id earlier runs recorded as a row's, with its row: no other row may claim them.</summary>
+    public IEnumerable<KeyValuePair<int, string>> RecordedJobs() => earlierRuns.RecordedJobs();
+
     /// <summary>
     /// Opens the journal at <paramref name="path"/>, or creates it with its header. Reads what earlier runs recorded
     /// and cuts off a torn last line.

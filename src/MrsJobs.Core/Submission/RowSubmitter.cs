@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using MrsJobs.Core.Errors;
@@ -35,6 +36,10 @@ internal sealed class RowSubmitter
         _context = context;
         _sending = new SemaphoreSlim(options.ThrottleLimit);
         _reconciler = new JobReconciler(session.Jobs, options, session.Clock);
+        foreach (var recorded in options.Journal?.RecordedJobs() ?? Array.Empty<KeyValuePair<int, string>>())
+        {
+            _reconciler.Claim(recorded.Value, recorded.Key);   // before any row is looked up: a job the journal gives a row is no other row's
+        }
     }
 
     private SubmissionJournal? Journal => _options.Journal;
@@ -129,7 +134,8 @@ internal sealed class RowSubmitter
         await _sending.WaitAsync(_context.Cancellation).ConfigureAwait(false);
         var hash = Hash(job);
         var probing = false;
-        DateTimeOffset sentAt;
+        DateTimeOffset sentAt = default;
+        MrsApiException? lost;
         try
         {
             // Until one answer has shown the credentials are good, requests go one at a time: a bad key
@@ -180,18 +186,35 @@ internal sealed class RowSubmitter
             catch (MrsApiException ex)
             {
                 _context.Trace.Verbose($"Row {row.Number}: the answer was lost ({ex.Summary}); looking the job up instead of sending it again.");
-                return await AfterLostAnswerAsync(row, job, hash, sentAt, ex).ConfigureAwait(false);
+                lost = ex;
             }
         }
         finally
         {
-            _inFlightByDefinition.AddOrUpdate(hash, 0, (_, n) => Math.Max(0, n - 1));
+            if (sentAt != default)
+            {
+                _inFlightByDefinition.AddOrUpdate(hash, 0, (_, n) => Math.Max(0, n - 1));
+            }
+
             if (probing)
             {
                 _probe.Release();
             }
 
             _sending.Release();
+        }
+
+        // Looked up outside the sending slot (the settle time must not hold back other rows), and only once
+        // no identical row is in flight: its job, about to be claimed by its own answer, is not this row's.
+        await WhileIdenticalRowsAreInFlightAsync(hash).ConfigureAwait(false);
+        return await AfterLostAnswerAsync(row, job, hash, sentAt, lost).ConfigureAwait(false);
+    }
+
+    private async Task WhileIdenticalRowsAreInFlightAsync(string hash)
+    {
+        while (_inFlightByDefinition.TryGetValue(hash, out var inFlight) && inFlight > 0)
+        {
+            await _session.Clock.Delay(TimeSpan.FromMilliseconds(50), _context.Cancellation).ConfigureAwait(false);
         }
     }
 

@@ -111,3 +111,83 @@ public abstract class EmulatorTest
     /// <summary>A read-only <see cref="SecureString"/> holding <paramref name="text"/>.</summary>
     protected static SecureString Secure(string text) => new NetworkCredential(string.Empty, text).SecurePassword;
 }
+
+/// <summary>
+/// A <see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/> that reports every wait asked of it, so a test
+/// can advance the clock exactly when a back-off (or any delay) has begun, and never sleeps for real.
+/// </summary>
+internal sealed class WatchedClock : Microsoft.Extensions.Time.Testing.FakeTimeProvider
+{
+    private readonly global::System.Threading.Channels.Channel<TimeSpan> waits = global::System.Threading.Channels.Channel.CreateUnbounded<TimeSpan>();
+
+    /// <summary>A clock that starts now (so tokens the emulator issues are neither expired nor due for renewal).</summary>
+    public WatchedClock()
+        : base(DateTimeOffset.UtcNow)
+    {
+    }
+
+    /// <inheritdoc />
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = base.CreateTimer(callback, state, dueTime, period);
+        if (dueTime != Timeout.InfiniteTimeSpan)
+        {
+            waits.Writer.TryWrite(dueTime);
+        }
+
+        return timer;
+    }
+
+    /// <summary>The next wait asked of the clock (already begun when this returns); fails after 10 real seconds.</summary>
+    public async Task<TimeSpan> NextWaitAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        return await waits.Reader.ReadAsync(timeout.Token);
+    }
+
+    /// <summary>
+    /// Until <paramref name="work"/> ends, advances the clock by each wait as soon as it begins. Returns the waits,
+    /// in order. Fails after 20 real seconds.
+    /// </summary>
+    public async Task<IReadOnlyList<TimeSpan>> AdvanceThroughWaitsAsync(Task work)
+    {
+        var seen = new List<TimeSpan>();
+        var deadline = Task.Delay(TimeSpan.FromSeconds(20));
+        while (!work.IsCompleted)
+        {
+            var ready = waits.Reader.WaitToReadAsync().AsTask();
+            var first = await Task.WhenAny(work, ready, deadline);
+            if (first == deadline)
+            {
+                throw new TimeoutException($"The work did not end; waits so far: {string.Join(", ", seen)}.");
+            }
+
+            while (waits.Reader.TryRead(out var wait))
+            {
+                seen.Add(wait);
+                Advance(wait);
+            }
+        }
+
+        return seen;
+    }
+}
+
+/// <summary>Waits (in real time, briefly) for something the emulator records asynchronously.</summary>
+internal static class Poll
+{
+    /// <summary>Returns once <paramref name="condition"/> holds; fails after <paramref name="timeout"/> (10 s when not given).</summary>
+    public static async Task UntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Timed out waiting until " + what + ".");
+            }
+
+            await Task.Delay(5);
+        }
+    }
+}

@@ -19,7 +19,7 @@ namespace MrsJobs.Tests.Http;
 /// <see cref="MrsHttpPipeline"/> against the in-process emulator, on a fake clock: what is sent again, after how
 /// long, and what is never sent twice. No test sleeps to wait out a back-off.
 /// </summary>
-public class MrsHttpPipelineRetryTests
+public partial class MrsHttpPipelineRetryTests
 {
     /// <summary>Three retries, back-off 100 ms to 1 s (so Retry-After decides), a minute in all.</summary>
     private static readonly RetryPolicy Patient = new(3, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
@@ -278,93 +278,6 @@ public class MrsHttpPipelineRetryTests
         }
     }
 
-    public class WhenReading : RetryTest
-    {
-        public WhenReading(EmulatorFixture fixture)
-            : base(fixture)
-        {
-        }
-
-        private async Task<(MrsSession Session, string JobId)> SessionWithAJobAsync()
-        {
-            var session = await ConnectOnTheClockAsync();
-            var job = await SubmitAsync(session, Job());
-            Fixture.State.Requests.Clear();
-            return (session, job.JobId!);
-        }
-
-        private int Reads(string jobId) => Submissions().Count(r => r.Method == "GET" && r.Path.EndsWith("/" + jobId, StringComparison.Ordinal));
-
-        [Fact]
-        public async Task SendsAgainAfterA502PageAndReturnsTheJob()
-        {
-            var (session, jobId) = await SessionWithAJobAsync();
-            Fixture.State.Faults.Enqueue(FaultKinds.FixedRule(FaultKind.Html502AfterRecord, null, 1, FaultOperation.Show));
-
-            var read = session.Jobs.GetJobAsync(SeedData.FullClusterId, jobId, Context);
-            var waits = await Clock.AdvanceThroughWaitsAsync(read);
-
-            var job = await read;
-            Assert.Equal(jobId, job.JobId);
-            Assert.Single(waits);
-            Assert.Equal(2, Reads(jobId));
-        }
-
-        [Fact]
-        public async Task SendsAgainAfterTheConnectionDropped()
-        {
-            var (session, jobId) = await SessionWithAJobAsync();
-            await QueueAsync("drop_before_record", operation: "show");
-
-            var read = session.Jobs.GetJobAsync(SeedData.FullClusterId, jobId, Context);
-            await Clock.AdvanceThroughWaitsAsync(read);
-
-            Assert.Equal(jobId, (await read).JobId);
-            Assert.Equal(2, Reads(jobId));
-        }
-
-        [Fact]
-        public async Task StopsAfterTheLastRetryAndSaysTheAnswerWasUnusable()
-        {
-            var (session, jobId) = await SessionWithAJobAsync();
-            Fixture.State.Faults.Enqueue(FaultKinds.FixedRule(FaultKind.Html502AfterRecord, null, 10, FaultOperation.Show));
-
-            var read = session.Jobs.GetJobAsync(SeedData.FullClusterId, jobId, Context);
-            var waits = await Clock.AdvanceThroughWaitsAsync(read);
-
-            var failure = await Assert.ThrowsAsync<MrsApiException>(() => read);
-            Assert.Equal(RequestOutcome.Unknown, failure.Outcome);
-            Assert.Equal(3, waits.Count);
-            Assert.Equal(4, Reads(jobId));
-        }
-
-        [Fact]
-        public async Task NeverSendsAgainWhenTheCredentialsAreRefused()
-        {
-            var session = SessionWithARefusedToken();
-
-            var read = session.Jobs.GetJobAsync(SeedData.FullClusterId, "44b37a20-ffe8-42b1-b42b-78a5978d7e40", Context);
-            var waits = await Clock.AdvanceThroughWaitsAsync(read);
-
-            var failure = await Assert.ThrowsAsync<MrsApiException>(() => read);
-            Assert.Equal(MrsErrorKind.Authentication, failure.Kind);
-            Assert.Empty(waits);
-            Assert.Single(Submissions());
-        }
-
-        [Fact]
-        public async Task NeverSendsAgainWhenTheJobDoesNotExist()
-        {
-            var session = await ConnectOnTheClockAsync();
-
-            var read = session.Jobs.GetJobAsync(SeedData.FullClusterId, "44b37a20-ffe8-42b1-b42b-78a5978d7e40", Context);
-            var waits = await Clock.AdvanceThroughWaitsAsync(read);
-
-            var failure = await Assert.ThrowsAsync<MrsApiException>(() => read);
-            Assert.Equal("0176", failure.ErrorCode);
-            Assert.Empty(waits);
-        }
-    }
 
     /// <summary>Collects trace lines from any thread.</summary>
     internal sealed class TraceLines : IHttpTraceSink

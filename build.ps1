@@ -112,7 +112,7 @@ function Invoke-Bench {
     $moduleArguments = @('-ModulePath', $moduleOut, '-EmulatorPath', (Join-Path $emulatorOut 'MrsJobs.Emulator.dll'))
     $benches = [ordered]@{
         'Submit-Bench.ps1' = @('-BenchSize', $BenchSize, '-Command', $command)
-        'Wait-Bench.ps1'   = if ($BenchSize -eq 'Quick') { @('-RunSeconds', '6') } else { @() }
+        'Wait-Bench.ps1'   = @('-BenchSize', $BenchSize)
     }
     foreach ($bench in $benches.Keys) {
         Write-Step "bench/$bench ($BenchSize)"

@@ -157,6 +157,7 @@ function Measure-BenchMemory {
         'Jobs/s'             = Format-BenchNumber ($Rows / $run.seconds)
         'WS before (MB)'     = Format-BenchNumber ($run.working_set_before / 1MB) 1
         'Peak WS (MB)'       = Format-BenchNumber ($run.peak_working_set / 1MB) 1
+        'Peak - before (MB)' = Format-BenchNumber (($run.peak_working_set - $run.working_set_before) / 1MB) 1
         'Peak heap (MB)'     = Format-BenchNumber ($run.peak_heap / 1MB) 1
         'Heap after GC (MB)' = Format-BenchNumber ($run.heap_after_gc / 1MB) 1
         PeakBytes            = [double]$run.peak_working_set

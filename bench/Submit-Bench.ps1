@@ -20,23 +20,8 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
-# Measure a private copy of the built module and emulator: others may rebuild out/ while the bench runs.
 $work = Join-Path ([System.IO.Path]::GetTempPath()) "mrsjobs-submit-bench-$PID"
-$null = New-Item -ItemType Directory -Path $work -Force
-Copy-Item -Path (Resolve-Path $ModulePath).Path -Destination (Join-Path $work 'MrsJobs') -Recurse
-Copy-Item -Path (Split-Path (Resolve-Path $EmulatorPath).Path) -Destination (Join-Path $work 'emulator') -Recurse
-$ModulePath = Join-Path $work 'MrsJobs'
-$EmulatorPath = Join-Path $work 'emulator' (Split-Path $EmulatorPath -Leaf)
-Import-Module (Join-Path $PSScriptRoot '../build/EmulatorProcess.psm1') -Force
-Import-Module (Join-Path $PSScriptRoot '../build/BuildTools.psm1') -Force
-Import-Module (Join-Path $PSScriptRoot 'BenchSupport.psm1') -Force
-Import-Module (Join-Path $PSScriptRoot 'BenchContenders.psm1') -Force
-Import-Module (Join-Path $ModulePath 'MrsJobs.psd1') -Force
-Add-Type -Path (Join-Path $PSScriptRoot 'RawClient.cs')
-
-$size = Get-BenchSize -BenchSize $BenchSize
-$pwsh = Get-PwshCommand
-$credential = [pscredential]::new('demo-user', (ConvertTo-SecureString 'Demo-Passw0rd!' -AsPlainText -Force))
+$emulator = $null
 $csvFiles = @{}
 
 function Get-Csv([string] $Prefix, [int] $Count) {
@@ -115,8 +100,25 @@ function Invoke-Scenario($Contender, [int] $LatencyMs, [int] $Jobs) {
     $row
 }
 
-$emulator = Start-MrsEmulator -EmulatorPath $EmulatorPath
 try {
+    # Measure a private copy of the built module and emulator: others may rebuild out/ while the bench runs.
+    $null = New-Item -ItemType Directory -Path $work -Force
+    Copy-Item -Path (Resolve-Path $ModulePath).Path -Destination (Join-Path $work 'MrsJobs') -Recurse
+    Copy-Item -Path (Split-Path (Resolve-Path $EmulatorPath).Path) -Destination (Join-Path $work 'emulator') -Recurse
+    $ModulePath = Join-Path $work 'MrsJobs'
+    $EmulatorPath = Join-Path $work 'emulator' (Split-Path $EmulatorPath -Leaf)
+    Import-Module (Join-Path $PSScriptRoot '../build/EmulatorProcess.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../build/BuildTools.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'BenchSupport.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'BenchContenders.psm1') -Force
+    Import-Module (Join-Path $ModulePath 'MrsJobs.psd1') -Force
+    Add-Type -Path (Join-Path $PSScriptRoot 'RawClient.cs')
+
+    $size = Get-BenchSize -BenchSize $BenchSize
+    $pwsh = Get-PwshCommand
+    $credential = [pscredential]::new('demo-user', (ConvertTo-SecureString 'Demo-Passw0rd!' -AsPlainText -Force))
+
+    $emulator = Start-MrsEmulator -EmulatorPath $EmulatorPath
     $url = $emulator.Url
     $features = Test-BenchEmulator -Url $url
     $throttle = Test-ThrottleLimit
@@ -162,7 +164,7 @@ try {
     }
 }
 finally {
-    Stop-MrsEmulator $emulator
+    if ($emulator) { Stop-MrsEmulator $emulator }
     Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
 }
 

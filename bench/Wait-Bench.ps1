@@ -16,9 +16,15 @@ param(
     [Parameter(Mandatory)] [string] $EmulatorPath,
     [int[]] $Jobs = @(10, 100, 300),
     [double] $PollingInterval = 2,
-    [int] $RunSeconds = 12
+    [int] $RunSeconds = 12,
+    # Quick: batches of 10 and 100 jobs running 6 s, unless -Jobs or -RunSeconds are given; Full: the defaults above.
+    [ValidateSet('Quick', 'Full')] [string] $BenchSize = 'Full'
 )
 $ErrorActionPreference = 'Stop'
+if ($BenchSize -eq 'Quick') {
+    if (-not $PSBoundParameters.ContainsKey('Jobs')) { $Jobs = 10, 100 }
+    if (-not $PSBoundParameters.ContainsKey('RunSeconds')) { $RunSeconds = 6 }
+}
 Import-Module (Join-Path $PSScriptRoot '../build/EmulatorProcess.psm1') -Force
 Import-Module (Join-Path $ModulePath 'MrsJobs.psd1') -Force
 

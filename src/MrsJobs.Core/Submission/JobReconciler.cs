@@ -22,7 +22,9 @@ internal sealed class JobReconciler
     private readonly MrsJobClient _client;
     private readonly SubmissionOptions _options;
     private readonly TimeProvider _clock;
-    private readonly ConcurrentDictionary<string, int> _claimed = new(StringComparer.Ordinal);
+    // Job ids that belong to a row, as 64-bit hashes: a run of 100,000 rows keeps a few MB, not the ids
+    // themselves. A collision could only hide a candidate, which makes a lookup say "unknown", never wrong.
+    private readonly ConcurrentDictionary<ulong, int> _claimed = new();
 
     public JobReconciler(MrsJobClient client, SubmissionOptions options, TimeProvider clock)
     {
@@ -32,7 +34,7 @@ internal sealed class JobReconciler
     }
 
     /// <summary>Records that <paramref name="jobId"/> belongs to <paramref name="row"/> (accepted, reconciled or from the journal).</summary>
-    public void Claim(string jobId, int row) => _claimed.TryAdd(jobId, row);
+    public void Claim(string jobId, int row) => _claimed.TryAdd(Key(jobId), row);
 
     /// <summary>
     /// Looks for the job of <paramref name="row"/>, sent at <paramref name="sentAt"/>. Returns the one
@@ -50,7 +52,7 @@ internal sealed class JobReconciler
             }
 
             candidates = await ListCandidatesAsync(job, sentAt, context).ConfigureAwait(false);
-            if (candidates.Count == 1 && _claimed.TryAdd(candidates[0].JobId, row))
+            if (candidates.Count == 1 && _claimed.TryAdd(Key(candidates[0].JobId), row))
             {
                 context.Trace.Verbose($"Row {row}: the lost answer was for job {candidates[0].JobId}, found by listing the cluster's jobs named '{job.JobName}'.");
                 return (candidates[0], string.Empty);
@@ -84,7 +86,7 @@ internal sealed class JobReconciler
         {
             foreach (var listed in await pager.NextAsync(_client, context).ConfigureAwait(false))
             {
-                if (listed.ArgumentsFingerprint == fingerprint && !_claimed.ContainsKey(listed.JobId))
+                if (listed.ArgumentsFingerprint == fingerprint && !_claimed.ContainsKey(Key(listed.JobId)))
                 {
                     found.Add(listed);
                 }
@@ -92,5 +94,17 @@ internal sealed class JobReconciler
         }
 
         return found;
+    }
+
+    // FNV-1a over the id's characters: stable, cheap, and spread well enough for ids that are UUIDs.
+    private static ulong Key(string jobId)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in jobId)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
     }
 }

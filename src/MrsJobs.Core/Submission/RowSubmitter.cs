@@ -193,7 +193,11 @@ internal sealed class RowSubmitter
         {
             if (sentAt != default)
             {
-                _inFlightByDefinition.AddOrUpdate(hash, 0, (_, n) => Math.Max(0, n - 1));
+                // Count down, and drop the entry at zero: a run of unique rows keeps none.
+                if (_inFlightByDefinition.AddOrUpdate(hash, 0, (_, n) => Math.Max(0, n - 1)) == 0)
+                {
+                    ((ICollection<KeyValuePair<string, int>>)_inFlightByDefinition).Remove(new KeyValuePair<string, int>(hash, 0));
+                }
             }
 
             if (probing)

@@ -36,7 +36,7 @@ Describe 'New-MrsJobExecution submitting many rows' {
 
     BeforeEach {
         Reset-Emulator
-        Connect-TestProject
+        Connect-TestProject -Extra @{ TimeoutSec = 5 }   # a rerun waits for an unanswered request to be older than this
     }
 
     Context 'parallel submissions' {
@@ -68,8 +68,7 @@ Describe 'New-MrsJobExecution submitting many rows' {
             $results.Count | Should -Be 64
             $stats.jobs_total | Should -Be 64
             $stats.peak_in_flight | Should -BeLessOrEqual $Limit
-            $stats.peak_in_flight | Should -BeGreaterThan ($Limit / 2) -Because 'the submissions really run in parallel'
-            if ($Limit -eq 16) { $stats.peak_in_flight | Should -BeGreaterThan 4 }
+            $stats.peak_in_flight | Should -BeGreaterThan ([Math]::Min(4, $Limit - 2)) -Because 'the submissions really run in parallel'
         }
 
         It 'sends the rows after the first one together once its answer has shown the credentials good' {
@@ -166,47 +165,6 @@ Describe 'New-MrsJobExecution submitting many rows' {
         }
     }
 
-    Context '-ErrorAction Stop' {
-
-        It 'ends at the first refused row, but first writes the results of every submission the service accepted; a rerun with the journal creates each job once' {
-            $rows = @(New-TestJobRow -Count 40 -Prefix stop)
-            $rows[11].cluster_id = $seed.NoHiveCluster
-            $rows[11].job_type = 'HiveSql'
-            $rows[11].arguments = '-e SELECT 1 FROM t'
-            $csv = Export-TestJobCsv -Name stop.csv -Rows $rows
-            $journal = Get-TestFilePath stop.journal
-            Set-EmulatorSetting @{ latency_ms = 300 }
-            $received = [System.Collections.Generic.List[object]]::new()
-
-            $caught = $null
-            try { Import-Csv $csv | New-MrsJobExecution -ThrottleLimit 8 -JournalPath $journal -ErrorAction Stop | ForEach-Object { $received.Add($_) } }
-            catch { $caught = $_ }
-
-            $caught | Should -Not -BeNullOrEmpty
-            $caught.FullyQualifiedErrorId | Should -BeExactly "MrsApiError.0168,$cmdletId"
-            "$caught" | Should -BeLike "Row 12 (job 'stop-12')*"
-            $accepted = @(Get-EmulatorJob)
-            $accepted.Count | Should -BeLessThan 39 -Because 'the rows not yet sent when row 12 was refused were not sent'
-            @($received.JobId | Sort-Object) | Should -Be @($accepted.job_id | Sort-Object)
-            $received.Row | Should -Be ($received.Row | Sort-Object)
-
-            Set-EmulatorSetting @{ latency_ms = 0 }
-            $rerun = @(Import-Csv $csv | New-MrsJobExecution -ThrottleLimit 8 -JournalPath $journal -ErrorAction Continue -ErrorVariable failures 2>$null)
-
-            $failures.Count | Should -Be 1
-            "$($failures[0])" | Should -BeLike 'Row 12 *'
-            $rerun.Row | Should -Be (@(1..11) + @(13..40))
-            foreach ($earlier in $received) {
-                $again = $rerun | Where-Object Row -eq $earlier.Row
-                $again.Origin | Should -Be 'Journal'
-                $again.JobId | Should -Be $earlier.JobId
-            }
-            foreach ($row in $rows | Where-Object job_name -ne 'stop-12') { Get-EmulatorJobCount $row.job_name | Should -Be 1 -Because "$($row.job_name) must exist once" }
-            Get-DuplicateJobName | Should -BeNullOrEmpty
-            (Get-EmulatorStats).jobs_total | Should -Be 39
-        }
-    }
-
     Context 'Ctrl+C' {
 
         It 'ends within 3 seconds while submissions are in flight, leaves a journal a rerun completes without making any job twice' {
@@ -218,12 +176,14 @@ Describe 'New-MrsJobExecution submitting many rows' {
                 Wait-TestCondition { (Get-EmulatorStats).in_flight -ge 2 } -TimeoutSec 30 -Because 'submissions in flight'
                 $watch = [System.Diagnostics.Stopwatch]::StartNew()
                 $command.Shell.Stop()
-                $watch.Stop(); Write-Host "STOP TOOK $($watch.Elapsed.TotalSeconds)"
+                $watch.Stop()
+                $state = $command.Shell.InvocationStateInfo.State
                 $written = @($command.Output)
             }
             finally { Stop-BackgroundCommand $command }
 
             $watch.Elapsed.TotalSeconds | Should -BeLessThan 3
+            $state | Should -Be 'Stopped'
             $written.Count | Should -BeLessThan 20
             $records = Read-TestJournal $journal
             $intents = @($records | Where-Object type -eq 'intent')
@@ -236,6 +196,7 @@ Describe 'New-MrsJobExecution submitting many rows' {
             $stored = Get-EmulatorJobByName
             foreach ($result in $rerun) { $result.JobId | Should -Be $stored[$result.JobName][0].job_id }
             @($rerun.Row) + @($failures | ForEach-Object { Get-ErrorRow $_ }) | Sort-Object | Should -Be (1..20)
+            @($failures | ForEach-Object { "$_" }) | Should -BeNullOrEmpty -Because 'the rerun settles every row whose request was cut off: found by listing, or sent'
             foreach ($row in $rows) { Get-EmulatorJobCount $row.job_name | Should -Be 1 -Because "every row's job exists once after the rerun ($($row.job_name))" }
         }
 
@@ -248,11 +209,13 @@ Describe 'New-MrsJobExecution submitting many rows' {
                 Wait-TestCondition { $stats = Get-EmulatorStats; $stats.faults_fired.PSObject.Properties['throttle_429'] -and $stats.in_flight -eq 0 } -TimeoutSec 30 -Because 'a 429 answered'
                 $watch = [System.Diagnostics.Stopwatch]::StartNew()
                 $command.Shell.Stop()
-                $watch.Stop(); Write-Host "STOP TOOK $($watch.Elapsed.TotalSeconds)"
+                $watch.Stop()
+                $state = $command.Shell.InvocationStateInfo.State
             }
             finally { Stop-BackgroundCommand $command }
 
             $watch.Elapsed.TotalSeconds | Should -BeLessThan 3
+            $state | Should -Be 'Stopped'
             (Get-EmulatorStats).jobs_total | Should -Be 0
 
             $null = Invoke-MrsEmulatorControl -Url (Get-EmulatorUrl) -Method Delete -Path faults
@@ -280,5 +243,57 @@ Describe 'New-MrsJobExecution submitting many rows' {
             "$($failures[3])" | Should -BeLike "Row 5 (job 'no-cluster')*cluster_id*"
             (Get-EmulatorStats).jobs_total | Should -Be 3
         }
+    }
+}
+
+Describe 'New-MrsJobExecution -ErrorAction Stop in a runbook (try { Import-Csv | New-MrsJobExecution -ErrorAction Stop -JournalPath } catch)' {
+
+    BeforeAll {
+        Reset-Emulator
+        Connect-TestProject
+        # Row 12 is a Hive job for the cluster without Hive: the service refuses it (0168).
+        $rows = @(New-TestJobRow -Count 40 -Prefix stop)
+        $rows[11].cluster_id = $seed.NoHiveCluster
+        $rows[11].job_type = 'HiveSql'
+        $rows[11].arguments = '-e SELECT 1 FROM t'
+        $csv = Export-TestJobCsv -Name stop.csv -Rows $rows
+        $journal = Get-TestFilePath stop.journal
+        Set-EmulatorSetting @{ latency_ms = 300 }
+        $received = [System.Collections.Generic.List[object]]::new()
+
+        $caught = $null
+        try { Import-Csv $csv | New-MrsJobExecution -ThrottleLimit 8 -JournalPath $journal -ErrorAction Stop | ForEach-Object { $received.Add($_) } }
+        catch { $caught = $_ }
+
+        $accepted = @(Get-EmulatorJob)
+        Set-EmulatorSetting @{ latency_ms = 0 }
+        $rerun = @(Import-Csv $csv | New-MrsJobExecution -ThrottleLimit 8 -JournalPath $journal -ErrorAction Continue -ErrorVariable failures 2>$null)
+        $failures = @($failures)
+    }
+
+    It 'ends with the refusal of the first bad row, naming it, and sends none of the rows not yet sent' {
+        $caught | Should -Not -BeNullOrEmpty
+        $caught.FullyQualifiedErrorId | Should -BeExactly "MrsApiError.0168,$cmdletId"
+        "$caught" | Should -BeLike "Row 12 (job 'stop-12')*"
+        $accepted.Count | Should -BeLessThan 39 -Because 'the rows not yet sent when row 12 was refused were not sent'
+    }
+
+    It 'first writes the result of every submission the service accepted, in input order' {
+        @($received.JobId | Sort-Object) | Should -Be @($accepted.job_id | Sort-Object)
+        $received.Row | Should -Be ($received.Row | Sort-Object)
+    }
+
+    It 'on a rerun with the journal writes those results with Origin Journal and creates every other good job exactly once' {
+        @($failures | ForEach-Object { Get-ErrorRow $_ }) | Should -Be @(12) -Because 'only the refused row fails again'
+        "$($failures[0])" | Should -BeLike 'Row 12 *'
+        $rerun.Row | Should -Be (@(1..11) + @(13..40))
+        foreach ($job in $accepted) {
+            $again = $rerun | Where-Object JobName -eq $job.job_name
+            $again.Origin | Should -Be 'Journal'
+            $again.JobId | Should -Be $job.job_id
+        }
+        Get-DuplicateJobName | Should -BeNullOrEmpty
+        foreach ($row in $rows | Where-Object job_name -ne 'stop-12') { Get-EmulatorJobCount $row.job_name | Should -Be 1 -Because "$($row.job_name) must exist once" }
+        (Get-EmulatorStats).jobs_total | Should -Be 39
     }
 }

@@ -25,10 +25,7 @@ internal sealed partial class MrsJobClient
     {
         if (_session.IsForgotten)
         {
-            throw new MrsApiException(
-                "This session was disconnected (Disconnect-MrsProject) and has forgotten its credentials. Run Connect-MrsProject again.",
-                MrsErrorKind.Authentication,
-                errorId: ErrorIds.SessionDisconnected);
+            throw DisconnectedSession.Error();
         }
 
         if (_session.IsExpired)

@@ -29,6 +29,9 @@ internal sealed partial class MrsJobClient
         _pipeline = pipeline ?? throw new ArgumentNullException(nameof(pipeline));
     }
 
+    /// <summary>How far the service's clock is ahead of ours, from the latest answer's <c>Date</c> header; <c>null</c> until known.</summary>
+    internal TimeSpan? ServerClockOffset => _pipeline.ServerClockOffset;
+
     /// <summary>SubmitJobV2: <c>POST /v2/{project_id}/clusters/{cluster_id}/job-executions</c>.</summary>
     /// <remarks>
     /// Retried only while the service certainly did not process it (no connection; 429, APIGW.0308, 0202,

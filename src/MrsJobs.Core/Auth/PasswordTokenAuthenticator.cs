@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using MrsJobs.Core.Http;
+using MrsJobs.Core.Sessions;
 
 namespace MrsJobs.Core.Auth;
 
@@ -21,16 +22,19 @@ internal sealed class PasswordTokenAuthenticator : IRequestAuthenticator, IDispo
     private readonly string _projectId;
     private readonly Func<DateTimeOffset> _clock;
     private Issued _current;
-    private IamClient? _iam;   // built at the first renewal, then kept: one IAM client per session
+    private IamClient? _iam;
+    private readonly SessionOptions _options;   // the session's timeout, retries and clock apply to renewal too   // built at the first renewal, then kept: one IAM client per session
     private int _generation;
 
-    public PasswordTokenAuthenticator(PasswordSignIn signIn, Uri iamEndpoint, IamToken token, Func<DateTimeOffset>? clock = null)
+    public PasswordTokenAuthenticator(PasswordSignIn signIn, Uri iamEndpoint, IamToken token, SessionOptions? options = null)
     {
+        _options = options ?? new SessionOptions();
+        var clock = _options.Clock;
         _signIn = new PasswordSignIn(signIn.UserName, signIn.Password.Copy(), signIn.DomainName);
         _signIn.Password.MakeReadOnly();
         _iamEndpoint = iamEndpoint;
         _projectId = token.ProjectId;
-        _clock = clock ?? (() => DateTimeOffset.UtcNow);
+        _clock = clock.GetUtcNow;
         _current = new Issued(token, _clock());
     }
 
@@ -63,7 +67,7 @@ internal sealed class PasswordTokenAuthenticator : IRequestAuthenticator, IDispo
             }
 
             trace.Verbose($"Renewing the IAM token of {_signIn.UserName}@{_signIn.DomainName} (it expires {ExpiresAt:u}).");
-            _iam ??= new IamClient(new MrsHttpPipeline(null, userAgent));
+            _iam ??= new IamClient(new MrsHttpPipeline(null, userAgent, _options.Timeout, _options.Retry, _options.Clock));
             var token = await _iam.RequestTokenAsync(_iamEndpoint, _signIn, _projectId, null, context).ConfigureAwait(false);
             Volatile.Write(ref _current, new Issued(token, _clock()));
             Interlocked.Increment(ref _generation);

@@ -40,7 +40,7 @@ internal static class SessionFactory
             endpoint,
             iamEndpoint,
             AuthMethod.Password,
-            new PasswordTokenAuthenticator(signIn, iamEndpoint, token, options.Clock.GetUtcNow),
+            new PasswordTokenAuthenticator(signIn, iamEndpoint, token, options),
             userAgent,
             options,
             signIn.UserName,

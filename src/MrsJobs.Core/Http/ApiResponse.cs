@@ -34,6 +34,9 @@ internal sealed class ApiResponse
     /// <summary>What the answer means; set by the pipeline, which classifies every answer once.</summary>
     public ResponseClassification Classification { get; internal set; } = null!;
 
+    /// <summary>The <c>Date</c> header: the service's clock when it answered.</summary>
+    internal DateTimeOffset? ServerDate { get; init; }
+
     /// <summary><c>true</c> when an earlier attempt of the same request lost its answer (it may have been done already); set by the pipeline.</summary>
     public bool FollowsLostAnswer { get; internal set; }
 

@@ -1,10 +1,11 @@
+using System;
 using System.Threading;
 
 namespace MrsJobs.Core.Http;
 
 /// <summary>
 /// What travels with one call, while the session keeps what lasts (client, pipeline, clock, policy):
-/// where its trace lines go and what cancels it.
+/// where its trace lines and warnings go, what cancels it, and what must happen before each attempt.
 /// </summary>
 internal sealed class CallContext
 {
@@ -12,11 +13,13 @@ internal sealed class CallContext
     /// <param name="trace">Receives the call's redacted trace lines; <c>null</c> drops them.</param>
     /// <param name="cancellation">Cancels the call, including its back-off waits.</param>
     /// <param name="retry">Overrides the session's retry policy for this call (a poller that retries in its next round passes <see cref="RetryPolicy.None"/>).</param>
-    public CallContext(IHttpTraceSink? trace, CancellationToken cancellation, RetryPolicy? retry = null)
+    /// <param name="warn">Receives warnings for the user; <c>null</c> drops them.</param>
+    public CallContext(IHttpTraceSink? trace, CancellationToken cancellation, RetryPolicy? retry = null, Action<string>? warn = null)
     {
         Trace = trace ?? NullTraceSink.Instance;
         Cancellation = cancellation;
         Retry = retry;
+        Warn = warn ?? (_ => { });
     }
 
     /// <summary>A context that traces nothing and cannot be cancelled.</summary>
@@ -30,4 +33,17 @@ internal sealed class CallContext
 
     /// <summary>The retry policy of this call, when it differs from the session's.</summary>
     public RetryPolicy? Retry { get; }
+
+    /// <summary>Receives warnings for the user (a journal that could not be written, ...).</summary>
+    public Action<string> Warn { get; }
+
+    /// <summary>
+    /// Runs before every attempt that goes on the wire (the engine journals the attempt's time there). If it
+    /// throws, that attempt is not sent and the exception ends the call.
+    /// </summary>
+    internal Action? BeforeAttempt { get; private set; }
+
+    /// <summary>A copy of this context that runs <paramref name="beforeAttempt"/> before every attempt.</summary>
+    internal CallContext WithBeforeAttempt(Action beforeAttempt) =>
+        new(Trace, Cancellation, Retry, Warn) { BeforeAttempt = beforeAttempt };
 }

@@ -48,7 +48,15 @@ internal sealed class HttpExchange
 
         if (_authenticator is not null)
         {
-            await _authenticator.AuthenticateAsync(request, context.Cancellation).ConfigureAwait(false);
+            try
+            {
+                await _authenticator.AuthenticateAsync(request, context.Cancellation).ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException ex)
+            {
+                // Disconnect-MrsProject dropped the session's secrets while this request (of another runspace) was on its way.
+                throw DisconnectedSession.Error(ex);
+            }
         }
 
         var trace = context.Trace;
@@ -72,7 +80,10 @@ internal sealed class HttpExchange
                 trace.Debug(HttpTraceFormatter.Response(response, body, clock.Elapsed));
             }
 
-            return new ApiResponse(response.StatusCode, body, FirstHeader(response, "X-Request-Id"), FirstHeader(response, "X-Subject-Token"), RetryAfter(response, _clock));
+            return new ApiResponse(response.StatusCode, body, FirstHeader(response, "X-Request-Id"), FirstHeader(response, "X-Subject-Token"), RetryAfter(response, _clock))
+            {
+                ServerDate = response.Headers.Date,
+            };
         }
         catch (OperationCanceledException) when (!context.Cancellation.IsCancellationRequested)
         {

@@ -25,6 +25,7 @@ internal sealed class MrsHttpPipeline
     private readonly HttpExchange _exchange;
     private readonly TimeProvider _clock;
     private readonly Random _jitter = new();
+    private long _serverClockOffsetTicks = long.MinValue;
 
     /// <summary>Creates a pipeline over the process's shared connection pool.</summary>
     /// <param name="authenticator">Adds credentials; <c>null</c> for unauthenticated calls (IAM sign-in).</param>
@@ -56,6 +57,19 @@ internal sealed class MrsHttpPipeline
     /// <summary>The clock of every wait and expiry check.</summary>
     public TimeProvider Clock => _clock;
 
+    /// <summary>
+    /// How far the service's clock is ahead of ours (negative when behind), from the <c>Date</c> header of
+    /// the latest answer that had one (1 s resolution); <c>null</c> until one arrived.
+    /// </summary>
+    internal TimeSpan? ServerClockOffset
+    {
+        get
+        {
+            var ticks = Interlocked.Read(ref _serverClockOffsetTicks);
+            return ticks == long.MinValue ? null : TimeSpan.FromTicks(ticks);
+        }
+    }
+
     internal string UserAgent { get; }
 
     /// <summary>
@@ -75,9 +89,15 @@ internal sealed class MrsHttpPipeline
             MrsApiException? failure = null;
             try
             {
+                context.BeforeAttempt?.Invoke();
                 response = await SendAuthenticatedAsync(request, context).ConfigureAwait(false);
                 response.Classification = ResponseClassifier.Classify(response, request.ExpectsBody);
                 response.FollowsLostAnswer = lostBefore;
+                if (response.ServerDate is { } serverDate)
+                {
+                    Interlocked.Exchange(ref _serverClockOffsetTicks, (serverDate - _clock.GetUtcNow()).Ticks);
+                }
+
                 if (response.Classification.IsSuccess)
                 {
                     return response;
@@ -143,34 +163,41 @@ internal sealed class MrsHttpPipeline
     // "refresh and retry once"), so sending it again never repeats work.
     private async Task<ApiResponse> SendAuthenticatedAsync(ApiRequest request, CallContext context)
     {
+        var auth = _authenticator;
+        if (auth is { CanRenew: true } && auth.ShouldRenew(_clock.GetUtcNow()))
+        {
+            await BeforeSendingAsync(() => RenewEarlyAsync(auth, context), request).ConfigureAwait(false);
+        }
+
+        var generation = auth?.Generation ?? 0;
+        var response = await _exchange.SendAsync(request, context).ConfigureAwait(false);
+        if (auth is { CanRenew: true } && RefusesTheToken(response))
+        {
+            context.Trace.Verbose($"{request.Describe()} was refused for its token; signing in again and sending once more.");
+            await BeforeSendingAsync(() => auth.RenewAsync(generation, context, UserAgent), request).ConfigureAwait(false);
+            response = await _exchange.SendAsync(request, context).ConfigureAwait(false);
+        }
+
+        return response;
+    }
+
+    // A step before the request goes out (renewing the token): whatever goes wrong there, the request
+    // itself was not sent. An IAM that cannot be reached is not a lost answer of the MRS request.
+    private static async Task BeforeSendingAsync(Func<Task> step, ApiRequest request)
+    {
         try
         {
-            var auth = _authenticator;
-            if (auth is { CanRenew: true } && auth.ShouldRenew(_clock.GetUtcNow()))
-            {
-                await RenewEarlyAsync(auth, context).ConfigureAwait(false);
-            }
-
-            var generation = auth?.Generation ?? 0;
-            var response = await _exchange.SendAsync(request, context).ConfigureAwait(false);
-            if (auth is { CanRenew: true } && RefusesTheToken(response))
-            {
-                context.Trace.Verbose($"{request.Describe()} was refused for its token; signing in again and sending once more.");
-                await auth.RenewAsync(generation, context, UserAgent).ConfigureAwait(false);
-                response = await _exchange.SendAsync(request, context).ConfigureAwait(false);
-            }
-
-            return response;
+            await step().ConfigureAwait(false);
         }
-        catch (ObjectDisposedException ex) when (_authenticator is not null)
+        catch (MrsApiException ex) when (ex.Outcome != RequestOutcome.NotSent)
         {
-            // Disconnect-MrsProject dropped the session's secrets while this request (of another runspace) was on its way.
             throw new MrsApiException(
-                "This session was disconnected (Disconnect-MrsProject) and has forgotten its credentials. Run Connect-MrsProject again.",
-                MrsErrorKind.Authentication,
-                innerException: ex,
-                errorId: ErrorIds.SessionDisconnected,
-                outcome: RequestOutcome.NotSent);
+                $"{request.Describe()} was not sent: the token could not be renewed first. {ex.Summary}",
+                ex.Kind, ex.StatusCode, ex.ErrorCode, ex.ServiceMessage, ex.RequestId, ex.Advice, ex, ex.ErrorId, RequestOutcome.NotSent);
+        }
+        catch (ObjectDisposedException ex)
+        {
+            throw DisconnectedSession.Error(ex);
         }
     }
 

@@ -40,10 +40,10 @@ internal static class ResponseClassifier
             return Failed(RequestOutcome.Throttled, MrsErrorKind.Throttled, error, response);
         }
 
-        // A 5xx without a code is a gateway's or proxy's page (502, 503, 504), and a 5xx with a gateway code the
-        // catalogue does not know (APIG.0201 backend unavailable, APIG.0202 backend timeout, ...) speaks for a
-        // backend that did not answer: either way the request may have reached the service.
-        if ((int)response.StatusCode >= 500 && (!hasCode || (IsGatewayCode(error.ErrorCode!) && !MrsErrorCatalog.IsKnown(error.ErrorCode))))
+        // A 5xx without a code is a gateway's or proxy's page (502, 503, 504); a 5xx with a code the catalogue
+        // does not know (APIG.0201 backend unavailable, APIG.0202 backend timeout, an internal error) does not
+        // say the request was refused before it was acted on. Either way it may have reached the service.
+        if ((int)response.StatusCode >= 500 && !MrsErrorCatalog.IsKnown(error.ErrorCode))
         {
             return Failed(RequestOutcome.Unknown, info.Kind, error, response);
         }
@@ -77,8 +77,6 @@ internal static class ResponseClassifier
 
         return RequestOutcome.Unknown;
     }
-
-    private static bool IsGatewayCode(string code) => code.StartsWith("APIG.", StringComparison.OrdinalIgnoreCase) || code.StartsWith("APIGW.", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsConnectFailure(SocketError error) => error is SocketError.ConnectionRefused
         or SocketError.HostNotFound or SocketError.HostUnreachable or SocketError.NetworkUnreachable

@@ -64,6 +64,11 @@ public sealed class MrsSession
     /// <summary>The session's one job API client (and with it one HTTP pipeline), built at first use.</summary>
     internal MrsJobClient Jobs => _jobs.Value;
 
+    /// <summary>The jobs known to belong to a row of any command of this session (never matched to a lost answer).</summary>
+    internal Submission.ClaimedJobs ClaimedJobs => _claimedJobs ??= new Submission.ClaimedJobs(Clock);
+
+    private Submission.ClaimedJobs? _claimedJobs;
+
     /// <summary>Paces reads that poll (Wait-MrsJobExecution) across every command using this session.</summary>
     internal RequestPacer ReadPacer { get; } = new(10);
 

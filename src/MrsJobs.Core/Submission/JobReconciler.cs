@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
@@ -10,39 +9,42 @@ using MrsJobs.Core.Models;
 namespace MrsJobs.Core.Submission;
 
 /// <summary>
-/// Finds the job a lost answer was about: the cluster's jobs with the same exact name, submitted since
-/// shortly before the request (allowing for clock skew), of the same type and with the same
-/// arguments, that no other row of the run has claimed. Exactly one such job is the row's job.
+/// Finds the job a lost answer was about: the cluster's jobs with the same exact name, of the same type
+/// and with the same arguments, submitted since just before the request (on the service's clock, learned
+/// from its <c>Date</c> header), that no row has claimed. Exactly one such job is the row's job.
 /// </summary>
 internal sealed class JobReconciler
 {
     /// <summary>How the detail of an ambiguous look starts (several candidates: never resolved by sending again).</summary>
     public const string SeveralFoundPrefix = "several";
 
+    /// <summary>How long before the request (on the service's clock) a job may have been recorded: the Date header's 1 s resolution, and then some.</summary>
+    private static readonly TimeSpan Margin = TimeSpan.FromSeconds(3);
+
     private readonly MrsJobClient _client;
     private readonly SubmissionOptions _options;
     private readonly TimeProvider _clock;
-    // Job ids that belong to a row, as 64-bit hashes: a run of 100,000 rows keeps a few MB, not the ids
-    // themselves. A collision could only hide a candidate, which makes a lookup say "unknown", never wrong.
-    private readonly ConcurrentDictionary<ulong, int> _claimed = new();
+    private readonly ClaimedJobs _claimed;
 
-    public JobReconciler(MrsJobClient client, SubmissionOptions options, TimeProvider clock)
+    public JobReconciler(MrsJobClient client, SubmissionOptions options, TimeProvider clock, ClaimedJobs claimed)
     {
         _client = client;
         _options = options;
         _clock = clock;
+        _claimed = claimed;
     }
 
-    /// <summary>Records that <paramref name="jobId"/> belongs to <paramref name="row"/> (accepted, reconciled or from the journal).</summary>
-    public void Claim(string jobId, int row) => _claimed.TryAdd(Key(jobId), row);
+    /// <summary>Records that <paramref name="jobId"/> belongs to a row; <c>false</c> when another row had it already.</summary>
+    public bool Claim(string jobId) => _claimed.TryClaim(jobId);
 
     /// <summary>
-    /// Looks for the job of <paramref name="row"/>, sent at <paramref name="sentAt"/>. Returns the one
+    /// Looks for the job of <paramref name="row"/>, last sent at <paramref name="sentAt"/>. Returns the one
     /// job found (now claimed), or <c>null</c> with a detail saying what was found instead.
     /// </summary>
     /// <exception cref="Errors.MrsApiException">The job list could not be read.</exception>
     public async Task<(JobExecution? Job, string Detail)> FindAsync(int row, JobDefinition job, DateTimeOffset sentAt, CallContext context, bool settle)
     {
+        var since = Since(sentAt, context);
         var candidates = new List<JobExecution>();
         for (var look = 1; look <= _options.ReconcileLooks; look++)
         {
@@ -51,8 +53,8 @@ internal sealed class JobReconciler
                 await _clock.Delay(TimeSpan.FromTicks(_options.ReconcileSettle.Ticks * look), context.Cancellation).ConfigureAwait(false);
             }
 
-            candidates = await ListCandidatesAsync(job, sentAt, context).ConfigureAwait(false);
-            if (candidates.Count == 1 && _claimed.TryAdd(Key(candidates[0].JobId), row))
+            candidates = await ListCandidatesAsync(job, since, context).ConfigureAwait(false);
+            if (candidates.Count == 1 && _claimed.TryClaim(candidates[0].JobId))
             {
                 context.Trace.Verbose($"Row {row}: the lost answer was for job {candidates[0].JobId}, found by listing the cluster's jobs named '{job.JobName}'.");
                 return (candidates[0], string.Empty);
@@ -65,19 +67,31 @@ internal sealed class JobReconciler
         }
 
         var detail = candidates.Count == 0
-            ? $"no job named '{job.JobName}' with the same type and arguments was listed on cluster {job.ClusterId} after {sentAt.AddTicks(-_options.ClockSkew.Ticks):u}"
-            : $"several ({candidates.Count}) unclaimed jobs named '{job.JobName}' with the same type and arguments were listed ({string.Join(", ", candidates.Select(c => c.JobId))})";
+            ? $"no job named '{job.JobName}' with the same type and arguments was listed on cluster {job.ClusterId} since {since:u} (service time)"
+            : $"{SeveralFoundPrefix} ({candidates.Count}) unclaimed jobs named '{job.JobName}' with the same type and arguments were listed ({string.Join(", ", candidates.Select(c => c.JobId))})";
         return (null, detail);
     }
 
-    private async Task<List<JobExecution>> ListCandidatesAsync(JobDefinition job, DateTimeOffset sentAt, CallContext context)
+    // On the service's clock when its offset is known (a few seconds of margin); else allowing the whole clock skew.
+    private DateTimeOffset Since(DateTimeOffset sentAt, CallContext context)
+    {
+        if (_client.ServerClockOffset is { } offset)
+        {
+            return sentAt + offset - Margin;
+        }
+
+        context.Trace.Verbose($"The service's clock is not known (no Date header yet): looking {_options.ClockSkew.TotalMinutes:0} minutes back.");
+        return sentAt - _options.ClockSkew;
+    }
+
+    private async Task<List<JobExecution>> ListCandidatesAsync(JobDefinition job, DateTimeOffset since, CallContext context)
     {
         var query = new JobListQuery
         {
             ClusterId = job.ClusterId,
             JobName = new NamePattern(job.JobName),
             JobType = job.JobType,
-            SubmittedAfter = sentAt - _options.ClockSkew,
+            SubmittedAfter = since,
         };
         var pager = new JobListPager(query);
         var fingerprint = ArgumentsFingerprint.Of(job.Arguments);
@@ -86,7 +100,7 @@ internal sealed class JobReconciler
         {
             foreach (var listed in await pager.NextAsync(_client, context).ConfigureAwait(false))
             {
-                if (listed.ArgumentsFingerprint == fingerprint && !_claimed.ContainsKey(Key(listed.JobId)))
+                if (listed.ArgumentsFingerprint == fingerprint && !_claimed.IsClaimed(listed.JobId))
                 {
                     found.Add(listed);
                 }
@@ -96,15 +110,7 @@ internal sealed class JobReconciler
         return found;
     }
 
-    // FNV-1a over the id's characters: stable, cheap, and spread well enough for ids that are UUIDs.
-    private static ulong Key(string jobId)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in jobId)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        return hash;
-    }
+    /// <summary>The key under which sends and lookups of one kind of job are kept apart (see <see cref="LookupGate"/>).</summary>
+    public static string LookupKey(JobDefinition job) =>
+        string.Join("\n", job.ClusterId, job.JobType, job.JobName, ArgumentsFingerprint.Of(job.Arguments));
 }

@@ -1,20 +1,21 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using MrsJobs.Core.Errors;
 using MrsJobs.Core.Http;
 using MrsJobs.Core.Journal;
 using MrsJobs.Core.Models;
+using MrsJobs.Core.Security;
 using MrsJobs.Core.Sessions;
 
 namespace MrsJobs.Core.Submission;
 
 /// <summary>
-/// What one row goes through: the journal's record of earlier runs, the fuse, a sending slot, the
-/// intent written before the request, the request (retried by the pipeline only while certainly not
-/// processed), the outcome written after it, and reconciliation when the answer was lost. Never throws:
+/// What one row goes through: the journal's record of earlier runs, the fuses, a sending slot, the
+/// intent journaled before every attempt, the request (retried by the pipeline only while certainly not
+/// processed), the outcome journaled after it, and a lookup when the answer was lost. Never throws:
 /// every row ends as a <see cref="SubmissionOutcome"/>.
 /// </summary>
 internal sealed class RowSubmitter
@@ -24,10 +25,11 @@ internal sealed class RowSubmitter
     private readonly CallContext _context;
     private readonly SemaphoreSlim _sending;
     private readonly SemaphoreSlim _probe = new(1);
-    private volatile bool _credentialsProven;
     private readonly JobReconciler _reconciler;
-    private readonly ConcurrentDictionary<string, int> _inFlightByDefinition = new(StringComparer.Ordinal);
+    private readonly LookupGate _gate = new();
+    private volatile bool _credentialsProven;
     private volatile bool _stopped;
+    private JournalException? _journalFailure;
 
     public RowSubmitter(MrsSession session, SubmissionOptions options, CallContext context)
     {
@@ -35,16 +37,14 @@ internal sealed class RowSubmitter
         _options = options;
         _context = context;
         _sending = new SemaphoreSlim(options.ThrottleLimit);
-        _reconciler = new JobReconciler(session.Jobs, options, session.Clock);
-        foreach (var recorded in options.Journal?.RecordedJobs() ?? Array.Empty<KeyValuePair<int, string>>())
+        _reconciler = new JobReconciler(session.Jobs, options, session.Clock, session.ClaimedJobs);
+        foreach (var recorded in options.Journal?.RecordedJobs() ?? Enumerable.Empty<KeyValuePair<int, string>>())
         {
-            _reconciler.Claim(recorded.Value, recorded.Key);   // before any row is looked up: a job the journal gives a row is no other row's
+            _reconciler.Claim(recorded.Value);   // before any row is looked up: a job the journal gives a row is no other row's
         }
     }
 
     private SubmissionJournal? Journal => _options.Journal;
-
-    private const string SeveralFound = JobReconciler.SeveralFoundPrefix;
 
     public void StopSending() => _stopped = true;
 
@@ -76,33 +76,14 @@ internal sealed class RowSubmitter
 
             if (earlier is { Outcome: { JobId.Length: > 0 } done } && done.Kind is JournalOutcomeKind.Accepted or JournalOutcomeKind.Reconciled)
             {
-                _reconciler.Claim(done.JobId!, row.Number);
                 var result = new JobSubmitResult(done.JobId, done.State ?? SubmitStates.Complete, job.JobName, job.JobType, job.ClusterId, done.ProjectId ?? _session.ProjectId, (done.At ?? default).ToLocalTime());
                 return new SubmissionOutcome(row, SubmissionOutcomeKind.FromJournal, result.For(row.Number, SubmissionOrigin.Journal));
             }
 
-            if (earlier is { IntentAt: { } intentAt } && earlier.Outcome is null or { Kind: JournalOutcomeKind.Unknown })
+            if (earlier is { IntentAt: { } intentAt } && earlier.Outcome is null or { Kind: JournalOutcomeKind.Unknown }
+                && await SettleEarlierRequestAsync(row, job, intentAt).ConfigureAwait(false) is { } settled)
             {
-                // An earlier run sent it and never learned the answer: look before sending again, and send
-                // again only once the earlier request is old enough that the service cannot still record it.
-                var found = await ReconcileAsync(row, job, intentAt, settle: false).ConfigureAwait(false);
-                if (found.Kind != SubmissionOutcomeKind.Unknown || found.Detail?.StartsWith(SeveralFound, StringComparison.Ordinal) == true)
-                {
-                    return found;
-                }
-
-                var settled = intentAt + _options.ResendAbsentAfter - _session.Clock.GetUtcNow();
-                if (settled > TimeSpan.Zero)
-                {
-                    await _session.Clock.Delay(settled, _context.Cancellation).ConfigureAwait(false);
-                    found = await ReconcileAsync(row, job, intentAt, settle: false).ConfigureAwait(false);
-                    if (found.Kind != SubmissionOutcomeKind.Unknown || found.Detail?.StartsWith(SeveralFound, StringComparison.Ordinal) == true)
-                    {
-                        return found;
-                    }
-                }
-
-                _context.Trace.Verbose($"Row {row.Number}: an earlier run's request of {intentAt:u} left no job; sending it again.");
+                return settled;
             }
 
             return await SendAsync(row, job).ConfigureAwait(false);
@@ -113,15 +94,47 @@ internal sealed class RowSubmitter
         }
         catch (MrsApiException ex)
         {
-            // Listing to reconcile failed: the job may or may not exist.
+            // Listing to look the job up failed: it may or may not exist.
             return Unknown(row, ex, "the job list could not be read: " + ex.Summary);
+        }
+        catch (JournalException ex)
+        {
+            return JournalFailed(row, ex);
         }
         catch (Exception ex)
         {
-            // The journal could not be written (a full disk), or something unforeseen: say so for this row, never lose it.
+            // Something unforeseen: say so for this row, never lose it.
             var failure = new MrsApiException(ex.Message, MrsErrorKind.Unknown, innerException: ex, outcome: RequestOutcome.Unknown);
             return Unknown(row, failure, "the row could not be completed: " + ex.Message);
         }
+    }
+
+    // An earlier run sent it and never learned the answer: look before sending again, and send again only
+    // once the earlier request is older than the time the session allows a request (-TimeoutSec), after
+    // which the service cannot still be recording it. Null: nothing found, send it.
+    private async Task<SubmissionOutcome?> SettleEarlierRequestAsync(SubmissionRow row, JobDefinition job, DateTimeOffset intentAt)
+    {
+        var found = await LookUpAsync(row, job, intentAt, settle: false).ConfigureAwait(false);
+        if (found.Kind != SubmissionOutcomeKind.Unknown || IsAmbiguous(found))
+        {
+            return found;
+        }
+
+        var settled = intentAt + (_options.ResendAbsentAfter ?? _session.Timeout);
+        var quiet = settled - _session.Clock.GetUtcNow();
+        if (quiet > TimeSpan.Zero)
+        {
+            _context.Trace.Verbose($"Row {row.Number}: an earlier run's request of {intentAt:u} left no job yet; looking again at {settled:u}, when it can no longer be recorded.");
+            await _session.Clock.Delay(quiet, _context.Cancellation).ConfigureAwait(false);
+            found = await LookUpAsync(row, job, intentAt, settle: false).ConfigureAwait(false);
+            if (found.Kind != SubmissionOutcomeKind.Unknown || IsAmbiguous(found))
+            {
+                return found;
+            }
+        }
+
+        _context.Trace.Verbose($"Row {row.Number}: an earlier run's request of {intentAt:u} left no job; sending it again.");
+        return null;
     }
 
     private async Task<SubmissionOutcome> SendAsync(SubmissionRow row, JobDefinition job)
@@ -131,123 +144,152 @@ internal sealed class RowSubmitter
             return notSent;
         }
 
-        await _sending.WaitAsync(_context.Cancellation).ConfigureAwait(false);
-        var hash = Hash(job);
-        var probing = false;
-        DateTimeOffset sentAt = default;
+        var key = JobReconciler.LookupKey(job);
+        await _gate.EnterSendAsync(key, _context.Cancellation).ConfigureAwait(false);
+        var lastAttempt = default(DateTimeOffset);
         MrsApiException? lost;
         try
         {
-            // Until one answer has shown the credentials are good, requests go one at a time: a bad key
-            // sent N at once would count N failures towards the five that lock it.
-            if (!_credentialsProven)
-            {
-                await _probe.WaitAsync(_context.Cancellation).ConfigureAwait(false);
-                if (_credentialsProven)
-                {
-                    _probe.Release();   // proven while this row waited: no need to go alone
-                }
-                else
-                {
-                    probing = true;
-                }
-            }
-
-            if (NotSendable(row) is { } late)
-            {
-                return late;
-            }
-
-            _inFlightByDefinition.AddOrUpdate(hash, 1, (_, n) => n + 1);
-            sentAt = _session.Clock.GetUtcNow();
-            Journal?.WriteIntent(row.Number, hash, job.ClusterId, job.JobName, job.JobType, sentAt);
+            await _sending.WaitAsync(_context.Cancellation).ConfigureAwait(false);
+            var probing = false;
             try
             {
-                var result = await _session.Jobs.SubmitJobAsync(job, _context).ConfigureAwait(false);
-                _credentialsProven = true;
-                _reconciler.Claim(result.JobId!, row.Number);
-                Journal?.WriteOutcome(row.Number, hash, new JournalOutcome(JournalOutcomeKind.Accepted, result.JobId, result.State, _session.Clock.GetUtcNow(), ProjectId: result.ProjectId));
-                return new SubmissionOutcome(row, SubmissionOutcomeKind.Accepted, result.For(row.Number, SubmissionOrigin.Submitted));
+                probing = await WaitForProvenCredentialsAsync().ConfigureAwait(false);
+                if (NotSendable(row) is { } late)
+                {
+                    return late;
+                }
+
+                var hash = Hash(job);
+                var context = _context.WithBeforeAttempt(() =>
+                {
+                    // Before every attempt on the wire: a rerun then knows when the last one left.
+                    lastAttempt = _session.Clock.GetUtcNow();
+                    Journal?.WriteIntent(row.Number, hash, job.ClusterId, job.JobName, job.JobType, lastAttempt);
+                });
+                try
+                {
+                    var result = await _session.Jobs.SubmitJobAsync(job, context).ConfigureAwait(false);
+                    _credentialsProven = true;
+                    _reconciler.Claim(result.JobId!);
+                    RecordOutcome(row, hash, new JournalOutcome(JournalOutcomeKind.Accepted, result.JobId, result.State, _session.Clock.GetUtcNow(), ProjectId: result.ProjectId));
+                    return new SubmissionOutcome(row, SubmissionOutcomeKind.Accepted, result.For(row.Number, SubmissionOrigin.Submitted));
+                }
+                catch (MrsApiException ex) when (ex.Outcome != RequestOutcome.Unknown)
+                {
+                    _options.Fuse.Observe(ex);
+                    if (ex.StatusCode is { } status && status != System.Net.HttpStatusCode.Unauthorized && !_options.Fuse.IsBlown)
+                    {
+                        _credentialsProven = true;
+                    }
+
+                    var kind = ex.Outcome == RequestOutcome.NotSent ? JournalOutcomeKind.NotSent : JournalOutcomeKind.Refused;
+                    RecordOutcome(row, hash, new JournalOutcome(kind, At: _session.Clock.GetUtcNow(), ErrorCode: ex.ErrorCode ?? ex.ErrorId, Message: ex.Summary));
+                    return new SubmissionOutcome(row, SubmissionOutcomeKind.Refused, Refused(job, ex).For(row.Number, SubmissionOrigin.Submitted), ex);
+                }
+                catch (BackOffCancelledException stopped) when (stopped.LastOutcome is RequestOutcome.Throttled or RequestOutcome.NotSent)
+                {
+                    // Stopped while waiting to send again after a throttled or unsent attempt: nothing was done, so a rerun may send it.
+                    RecordOutcome(row, hash, new JournalOutcome(JournalOutcomeKind.NotSent, At: _session.Clock.GetUtcNow(), Message: "stopped while waiting to send it again"));
+                    return new SubmissionOutcome(row, SubmissionOutcomeKind.Abandoned);
+                }
+                catch (MrsApiException ex)
+                {
+                    _context.Trace.Verbose($"Row {row.Number}: the answer was lost ({ex.Summary}); looking the job up instead of sending it again.");
+                    lost = ex;
+                }
             }
-            catch (MrsApiException ex) when (ex.Outcome != RequestOutcome.Unknown)
+            finally
             {
-                _options.Fuse.Observe(ex);
-                _credentialsProven |= ex.StatusCode is { } status && status != System.Net.HttpStatusCode.Unauthorized && !_options.Fuse.IsBlown;
-                var kind = ex.Outcome == RequestOutcome.NotSent ? JournalOutcomeKind.NotSent : JournalOutcomeKind.Refused;
-                Journal?.WriteOutcome(row.Number, hash, new JournalOutcome(kind, At: _session.Clock.GetUtcNow(), ErrorCode: ex.ErrorCode ?? ex.ErrorId, Message: ex.Summary));
-                return new SubmissionOutcome(row, SubmissionOutcomeKind.Refused, Refused(job, ex).For(row.Number, SubmissionOrigin.Submitted), ex);
-            }
-            catch (BackOffCancelledException stopped) when (stopped.LastOutcome is RequestOutcome.Throttled or RequestOutcome.NotSent)
-            {
-                // Stopped while waiting to send again after a throttled or unsent attempt: nothing was done, so a rerun may send it.
-                Journal?.WriteOutcome(row.Number, hash, new JournalOutcome(JournalOutcomeKind.NotSent, At: _session.Clock.GetUtcNow(), Message: "stopped while waiting to send it again"));
-                return new SubmissionOutcome(row, SubmissionOutcomeKind.Abandoned);
-            }
-            catch (MrsApiException ex)
-            {
-                _context.Trace.Verbose($"Row {row.Number}: the answer was lost ({ex.Summary}); looking the job up instead of sending it again.");
-                lost = ex;
+                if (probing)
+                {
+                    _probe.Release();
+                }
+
+                _sending.Release();
             }
         }
         finally
         {
-            if (sentAt != default)
-            {
-                // Count down, and drop the entry at zero: a run of unique rows keeps none.
-                if (_inFlightByDefinition.AddOrUpdate(hash, 0, (_, n) => Math.Max(0, n - 1)) == 0)
-                {
-                    ((ICollection<KeyValuePair<string, int>>)_inFlightByDefinition).Remove(new KeyValuePair<string, int>(hash, 0));
-                }
-            }
-
-            if (probing)
-            {
-                _probe.Release();
-            }
-
-            _sending.Release();
+            _gate.ExitSend(key);
         }
 
-        // Looked up outside the sending slot (the settle time must not hold back other rows), and only once
-        // no identical row is in flight: its job, about to be claimed by its own answer, is not this row's.
-        await WhileIdenticalRowsAreInFlightAsync(hash).ConfigureAwait(false);
-        return await AfterLostAnswerAsync(row, job, hash, sentAt, lost).ConfigureAwait(false);
-    }
-
-    private async Task WhileIdenticalRowsAreInFlightAsync(string hash)
-    {
-        while (_inFlightByDefinition.TryGetValue(hash, out var inFlight) && inFlight > 0)
-        {
-            await _session.Clock.Delay(TimeSpan.FromMilliseconds(50), _context.Cancellation).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<SubmissionOutcome> AfterLostAnswerAsync(SubmissionRow row, JobDefinition job, string hash, DateTimeOffset sentAt, MrsApiException lost)
-    {
-        var outcome = await ReconcileAsync(row, job, sentAt, settle: true, lost).ConfigureAwait(false);
+        // Looked up outside the sending slot (the settle time must not hold back other rows).
+        var outcome = await LookUpAsync(row, job, lastAttempt, settle: true, lost).ConfigureAwait(false);
         if (outcome.Kind == SubmissionOutcomeKind.Unknown)
         {
-            Journal?.WriteOutcome(row.Number, hash, new JournalOutcome(JournalOutcomeKind.Unknown, At: _session.Clock.GetUtcNow(), ErrorCode: ErrorIds.SubmissionOutcomeUnknown, Message: outcome.Detail));
+            RecordOutcome(row, Hash(job), new JournalOutcome(JournalOutcomeKind.Unknown, At: _session.Clock.GetUtcNow(), ErrorCode: ErrorIds.SubmissionOutcomeUnknown, Message: outcome.Detail));
         }
 
         return outcome;
     }
 
-    private async Task<SubmissionOutcome> ReconcileAsync(SubmissionRow row, JobDefinition job, DateTimeOffset sentAt, bool settle, MrsApiException? lost = null)
+    // Until one answer has shown the credentials are good, requests go one at a time: a bad key sent N at
+    // once would count N failures towards the five that lock it. True when this row goes alone.
+    private async Task<bool> WaitForProvenCredentialsAsync()
     {
-        var (found, detail) = await _reconciler.FindAsync(row.Number, job, sentAt, _context, settle).ConfigureAwait(false);
-        if (found is null)
+        if (_credentialsProven)
         {
-            return Unknown(row, lost, detail);
+            return false;
         }
 
-        var result = new JobSubmitResult(found.JobId, SubmitStates.Complete, job.JobName, job.JobType, job.ClusterId, _session.ProjectId, (found.SubmittedAt ?? sentAt).ToLocalTime(), row: row.Number, origin: SubmissionOrigin.Reconciled);
-        Journal?.WriteOutcome(row.Number, Hash(job), new JournalOutcome(JournalOutcomeKind.Reconciled, found.JobId, SubmitStates.Complete, _session.Clock.GetUtcNow(), ProjectId: _session.ProjectId));
-        return new SubmissionOutcome(row, SubmissionOutcomeKind.Reconciled, result);
+        await _probe.WaitAsync(_context.Cancellation).ConfigureAwait(false);
+        if (_credentialsProven)
+        {
+            _probe.Release();   // proven while this row waited: no need to go alone
+            return false;
+        }
+
+        return true;
+    }
+
+    // A lookup runs alone for its kind of job: the identical rows in flight get their answers (and claim
+    // their jobs) first, and no new one is sent until the lookup is done.
+    private async Task<SubmissionOutcome> LookUpAsync(SubmissionRow row, JobDefinition job, DateTimeOffset sentAt, bool settle, MrsApiException? lost = null)
+    {
+        var key = JobReconciler.LookupKey(job);
+        await _gate.EnterLookupAsync(key, _context.Cancellation).ConfigureAwait(false);
+        try
+        {
+            var (found, detail) = await _reconciler.FindAsync(row.Number, job, sentAt, _context, settle).ConfigureAwait(false);
+            if (found is null)
+            {
+                return Unknown(row, lost, detail);
+            }
+
+            var result = new JobSubmitResult(found.JobId, SubmitStates.Complete, job.JobName, job.JobType, job.ClusterId, _session.ProjectId, (found.SubmittedAt ?? sentAt).ToLocalTime(), row: row.Number, origin: SubmissionOrigin.Reconciled);
+            RecordOutcome(row, Hash(job), new JournalOutcome(JournalOutcomeKind.Reconciled, found.JobId, SubmitStates.Complete, _session.Clock.GetUtcNow(), ProjectId: _session.ProjectId));
+            return new SubmissionOutcome(row, SubmissionOutcomeKind.Reconciled, result);
+        }
+        finally
+        {
+            _gate.ExitLookup(key);
+        }
+    }
+
+    // An outcome the journal cannot take: the row's outcome stands (the job exists, or was refused), but the
+    // journal no longer keeps its promise, so nothing more is sent.
+    private void RecordOutcome(SubmissionRow row, string hash, JournalOutcome outcome)
+    {
+        try
+        {
+            Journal?.WriteOutcome(row.Number, hash, outcome);
+        }
+        catch (JournalException ex)
+        {
+            Interlocked.CompareExchange(ref _journalFailure, ex, null);
+            _stopped = true;
+            _context.Warn($"Row {row.Number}: {ex.Message} Nothing more is sent.");
+        }
     }
 
     private SubmissionOutcome? NotSendable(SubmissionRow row)
     {
+        if (Volatile.Read(ref _journalFailure) is { } journal)
+        {
+            return JournalFailed(row, journal);
+        }
+
         if (_stopped || _context.Cancellation.IsCancellationRequested)
         {
             return new SubmissionOutcome(row, SubmissionOutcomeKind.Abandoned);
@@ -258,12 +300,31 @@ internal sealed class RowSubmitter
             : null;
     }
 
+    // The journal could not take an intent: that attempt was not sent (earlier ones, if any, were
+    // certainly not processed), and no later row is sent either.
+    private SubmissionOutcome JournalFailed(SubmissionRow row, JournalException failure)
+    {
+        Interlocked.CompareExchange(ref _journalFailure, failure, null);
+        _stopped = true;
+        return new SubmissionOutcome(row, SubmissionOutcomeKind.NotSentAfterJournalFailure, journalFailure: Volatile.Read(ref _journalFailure));
+    }
+
+    private static bool IsAmbiguous(SubmissionOutcome outcome) =>
+        outcome.Detail?.StartsWith(JobReconciler.SeveralFoundPrefix, StringComparison.Ordinal) == true;
+
     private static SubmissionOutcome Unknown(SubmissionRow row, MrsApiException? cause, string detail) =>
         new(row, SubmissionOutcomeKind.Unknown, error: cause, detail: detail);
 
     private JobSubmitResult Refused(JobDefinition job, MrsApiException ex) => new(
         null, SubmitStates.Failed, job.JobName, job.JobType, job.ClusterId, _session.ProjectId, _session.Clock.GetLocalNow(), ex.ErrorCode, ex.ServiceMessage ?? ex.Summary);
 
+    // The journal's hash of a job, computed with secrets hidden (secret-looking property values, secret
+    // assignments in arguments): a journal is no oracle for guessing them, and a rotated secret is still the same job.
     private static string Hash(JobDefinition job) =>
-        JobDefinitionHash.Compute(job.ClusterId, job.JobType, job.JobName, job.Arguments, job.Properties);
+        JobDefinitionHash.Compute(
+            job.ClusterId,
+            job.JobType,
+            job.JobName,
+            Redactor.Arguments(job.Arguments),
+            job.Properties.Select(p => new KeyValuePair<string, string>(p.Key, Redactor.PropertyValue(p.Key, p.Value))).ToList());
 }

@@ -23,11 +23,12 @@ internal sealed class SubmissionEngine : IDisposable
     private readonly RowSubmitter _submitter;
     private readonly CancellationToken _cancellation;
     private readonly Task _drain;
+    private readonly SubmissionJournal? _journal;
     private volatile bool _completed;
 
     /// <summary>Creates an engine that submits over <paramref name="session"/>.</summary>
     /// <param name="session">The session whose client sends.</param>
-    /// <param name="options">Throttle limit, journal, fuse and reconciliation settings.</param>
+    /// <param name="options">Throttle limit, journal (which the engine closes in <see cref="Close"/>), fuse and reconciliation settings.</param>
     /// <param name="context">Trace sink and cancellation of the whole run (Ctrl+C).</param>
     /// <param name="deliver">Receives each outcome, one at a time, in input order.</param>
     public SubmissionEngine(MrsSession session, SubmissionOptions options, CallContext context, Action<SubmissionOutcome> deliver)
@@ -46,6 +47,7 @@ internal sealed class SubmissionEngine : IDisposable
         _deliver = deliver ?? throw new ArgumentNullException(nameof(deliver));
         _cancellation = context.Cancellation;
         _window = new SemaphoreSlim(options.Window);
+        _journal = options.Journal;
         _submitter = new RowSubmitter(session, options, context);
         _drain = Task.Run(DrainAsync);
     }
@@ -82,10 +84,15 @@ internal sealed class SubmissionEngine : IDisposable
 
         var earlier = _submitter.CheckJournal(row);
         await _window.WaitAsync(_cancellation).ConfigureAwait(false);
-        var work = _submitter.RunAsync(row, earlier);
         lock (_order)
         {
-            _order.Enqueue(work);
+            if (_completed)
+            {
+                _window.Release();
+                throw new InvalidOperationException("The engine was completed while the row waited for room; it was not sent.");
+            }
+
+            _order.Enqueue(_submitter.RunAsync(row, earlier));
         }
 
         _queued.Release();
@@ -94,13 +101,36 @@ internal sealed class SubmissionEngine : IDisposable
     /// <summary>No more rows will come; the returned task ends when every outcome has been delivered.</summary>
     public Task CompleteAsync()
     {
-        if (!_completed)
+        lock (_order)
         {
+            if (_completed)
+            {
+                return _drain;
+            }
+
             _completed = true;
-            _queued.Release();
         }
 
+        _queued.Release();
         return _drain;
+    }
+
+    /// <summary>
+    /// Ends the run whatever state it is in: sends nothing more, waits until every row has its outcome
+    /// (cancel the run's token first for a quick end), then closes the journal. Nothing is sent after this
+    /// returns; the journal is closed only when no row can write to it any more.
+    /// </summary>
+    public void Close()
+    {
+        StopSending();
+        try
+        {
+            CompleteAsync().GetAwaiter().GetResult();
+        }
+        finally
+        {
+            _journal?.Dispose();
+        }
     }
 
     /// <summary>
@@ -143,8 +173,19 @@ internal sealed class SubmissionEngine : IDisposable
                 _order.Dequeue();
             }
 
-            _deliver(outcome);
-            _window.Release();
+            try
+            {
+                _deliver(outcome);
+            }
+            catch (Exception ex)
+            {
+                // The receiver failed (a bug, a pump already closed): the run must not hang for it.
+                System.Diagnostics.Trace.TraceError("MrsJobs: an outcome could not be delivered: " + ex);
+            }
+            finally
+            {
+                _window.Release();
+            }
         }
     }
 }

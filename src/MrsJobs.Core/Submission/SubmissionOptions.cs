@@ -12,8 +12,12 @@ internal sealed class SubmissionOptions
     /// <summary>How many submissions may be in flight at once (1–64).</summary>
     public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
-    /// <summary>Rows admitted ahead of the oldest row not yet written (the reorder window); by default four times the throttle limit.</summary>
-    public int Window => Math.Max(ThrottleLimit * 4, 16);
+    /// <summary>
+    /// Rows admitted ahead of the oldest row not yet handed back (the reorder window): sixteen times the
+    /// throttle limit, at least 64, so that a row in a back-off or a lookup does not hold up the others, while
+    /// the input is still never read more than that far ahead (a few hundred small objects).
+    /// </summary>
+    public int Window => Math.Max(ThrottleLimit * 16, 64);
 
     /// <summary>Where intents and outcomes are written; <c>null</c> for none.</summary>
     internal SubmissionJournal? Journal { get; set; }
@@ -31,10 +35,10 @@ internal sealed class SubmissionOptions
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// How old an unanswered request of an earlier run must be before a job still absent is sent again
-    /// (only on a rerun with the journal; within one run a lost answer is never resent). The service
-    /// answers a submission within a second or two once it has it; a request it has not recorded 15
-    /// seconds after it was sent is not going to be recorded.
+    /// How old an unanswered request of an earlier run must be before a job still absent is sent again (only
+    /// on a rerun with the journal; within one run a lost answer is never resent). By default the session's
+    /// request timeout (-TimeoutSec): the client waited that long for an answer, so a request older than that
+    /// is no longer being worked on by the service.
     /// </summary>
-    public TimeSpan ResendAbsentAfter { get; set; } = TimeSpan.FromSeconds(15);
+    public TimeSpan? ResendAbsentAfter { get; set; }
 }

@@ -6,8 +6,9 @@ namespace MrsJobs.Core.Submission;
 /// <summary>How one row ended; the engine gives exactly one per row, in input order.</summary>
 internal sealed class SubmissionOutcome
 {
-    internal SubmissionOutcome(SubmissionRow row, SubmissionOutcomeKind kind, JobSubmitResult? result = null, MrsApiException? error = null, string? detail = null)
+    internal SubmissionOutcome(SubmissionRow row, SubmissionOutcomeKind kind, JobSubmitResult? result = null, MrsApiException? error = null, string? detail = null, Journal.JournalException? journalFailure = null)
     {
+        JournalFailure = journalFailure;
         Row = row;
         Kind = kind;
         Result = result;
@@ -26,6 +27,9 @@ internal sealed class SubmissionOutcome
 
     /// <summary>The service's refusal, the lost answer, or the credentials refusal that stopped sending.</summary>
     public MrsApiException? Error { get; }
+
+    /// <summary>Why nothing more was sent: the journal could not be written.</summary>
+    public Journal.JournalException? JournalFailure { get; }
 
     /// <summary>For unknown outcomes: what listing found (nothing, or several candidates).</summary>
     public string? Detail { get; }

@@ -21,6 +21,9 @@ internal enum SubmissionOutcomeKind
     /// <summary>Not sent: an earlier request of the run was refused for its credentials.</summary>
     NotSentAfterAuthenticationFailure,
 
+    /// <summary>Not sent: the journal could not be written (for this row or an earlier one), so the run stopped sending.</summary>
+    NotSentAfterJournalFailure,
+
     /// <summary>The job may or may not exist: the answer was lost and listing could not settle it.</summary>
     Unknown,
 

@@ -165,11 +165,24 @@ public sealed class NewMrsJobExecutionCommand : MrsApiCmdletBase
         }
     }
 
-    /// <summary>Waits (bounded) for the engine so that the journal is complete before it is closed.</summary>
+    /// <summary>
+    /// However the command ended (done, stopped, or an upstream command failed), nothing is sent after it:
+    /// the engine stops sending, its requests are cancelled, and it closes the journal once no row can write to it.
+    /// </summary>
     protected override void Release()
     {
-        _engine?.CompleteAsync().Wait(TimeSpan.FromSeconds(2));
-        _journal?.Dispose();
+        if (_engine is null)
+        {
+            _journal?.Dispose();
+            return;
+        }
+
+        if (!_engine.CompleteAsync().IsCompleted)
+        {
+            CancelWork();
+        }
+
+        _engine.Close();
     }
 
     private void StartEngine(MrsSession session)

@@ -18,6 +18,7 @@ internal static class SubmissionErrorRecords
             SubmissionOutcomeKind.Refused => ErrorRecords.FromApi(outcome.Error!, outcome.Result, subject.FromPipeline ? subject.Text : null),
             SubmissionOutcomeKind.NotSentAfterAuthenticationFailure => ErrorRecords.NotSentAfterAuthenticationFailure(subject.Text, outcome.Error!, subject.Target),
             SubmissionOutcomeKind.Unknown => OutcomeUnknown(outcome, subject),
+            SubmissionOutcomeKind.NotSentAfterJournalFailure => NotSentAfterJournalFailure(outcome.JournalFailure!, subject),
             _ => null,
         };
     }
@@ -33,6 +34,15 @@ internal static class SubmissionErrorRecords
             _ => ErrorCategory.WriteError,
         };
         return new ErrorRecord(exception, ErrorIds.JournalFamily + exception.Problem, category, exception.JournalPath);
+    }
+
+    private static ErrorRecord NotSentAfterJournalFailure(JournalException failure, RowSubject subject)
+    {
+        var message = $"{subject.Text} was not sent: the journal could not be written, so the run stopped sending. {failure.Message}";
+        return new ErrorRecord(new InvalidOperationException(message, failure), ErrorIds.JournalFamily + failure.Problem, ErrorCategory.WriteError, subject.Target)
+        {
+            ErrorDetails = new ErrorDetails(message),
+        };
     }
 
     private static ErrorRecord OutcomeUnknown(SubmissionOutcome outcome, RowSubject subject)

@@ -33,7 +33,7 @@ public abstract class MrsCmdletBase : PSCmdlet, IDisposable
 
     /// <summary>A call context for this command: its trace lines go through the pump, Ctrl+C cancels it.</summary>
     private protected CallContext NewCallContext(RetryPolicy? retry = null) =>
-        new(Pump.TraceSink(IsVerboseEnabled(), IsDebugEnabled()), _cancellation.Token, retry);
+        new(Pump.TraceSink(IsVerboseEnabled(), IsDebugEnabled()), _cancellation.Token, retry, warning => Pump.Post(PipelineStream.Warning, warning));
 
     /// <summary>Runs <paramref name="operation"/> and waits for it, writing what it posts meanwhile.</summary>
     /// <exception cref="PipelineStoppedException">The user stopped the pipeline.</exception>
@@ -67,8 +67,8 @@ public abstract class MrsCmdletBase : PSCmdlet, IDisposable
     /// awaited before the failure goes on, so nothing runs on after the command. When
     /// <paramref name="finishOnStop"/> is given and errors stop the command (-ErrorAction Stop), the
     /// first error is held back: the work is asked to finish what it started (the task it returns), its
-    /// output is written (its further errors are not: each would end the command again), and then the
-    /// held error is written, which ends the command as PowerShell promises.
+    /// output is written (its further errors as warnings: each error would end the command again), and
+    /// then the held error is written, which ends the command as PowerShell promises.
     /// </summary>
     private protected void RunUntil(Task work, Func<Task>? finishOnStop = null)
     {
@@ -107,13 +107,20 @@ public abstract class MrsCmdletBase : PSCmdlet, IDisposable
             ? given is ActionPreference.Stop || (given is not null && string.Equals(given.ToString(), nameof(ActionPreference.Stop), StringComparison.OrdinalIgnoreCase))
             : GetVariableValue("ErrorActionPreference") is ActionPreference.Stop;
 
+    // After the error that ends the command, later errors are written as warnings (each would end it again).
     private void WriteAllButErrors(PipelineMessage message)
     {
-        if (message.Stream != PipelineStream.Error)
+        if (message.Stream == PipelineStream.Error && message.Payload is ErrorRecord error)
         {
-            Write(message);
+            WriteWarning($"[{error.FullyQualifiedErrorId.Split(',')[0]}] {error}");
+            return;
         }
+
+        Write(message);
     }
+
+    /// <summary>Cancels the command's work (requests in flight, back-off waits), as Ctrl+C does.</summary>
+    private protected void CancelWork() => _cancellation.Cancel();
 
     /// <summary>Releases what a command holds beyond its pump and cancellation (a journal); called once, from <see cref="Dispose"/>.</summary>
     protected virtual void Release()

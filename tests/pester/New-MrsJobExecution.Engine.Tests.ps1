@@ -165,6 +165,28 @@ Describe 'New-MrsJobExecution submitting many rows' {
         }
     }
 
+    Context 'an upstream command that fails' {
+
+        It 'sends nothing after the command has returned' {
+            Set-EmulatorSetting @{ latency_ms = 1000 }
+            $rows = @(New-TestJobRow -Count 40 -Prefix upstream)
+            $failed = $null
+            try {
+                $null = & { foreach ($row in $rows) { $row; if ($row.job_name -eq 'upstream-12') { throw 'upstream failed' } } } |
+                    New-MrsJobExecution -ThrottleLimit 4
+            }
+            catch { $failed = $_ }
+            $right = (Get-EmulatorStats).submissions_received
+            Start-Sleep -Seconds 3
+            $later = (Get-EmulatorStats).submissions_received
+            Set-EmulatorSetting @{ latency_ms = 0 }
+
+            $failed | Should -Not -BeNullOrEmpty
+            $later | Should -Be $right -Because 'a run cut short by its input is cancelled and closed before the command returns'
+            (Get-EmulatorStats).in_flight | Should -Be 0
+        }
+    }
+
     Context 'Ctrl+C' {
 
         It 'ends within 3 seconds while submissions are in flight, leaves a journal a rerun completes without making any job twice' {

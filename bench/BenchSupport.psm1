@@ -8,9 +8,9 @@ function Get-BenchSize {
     <# Row counts per -BenchSize. At 300 ms a run of c requests in flight takes Waves x 0.3 s. #>
     param([Parameter(Mandatory)] [ValidateSet('Quick', 'Full')] [string] $BenchSize)
     if ($BenchSize -eq 'Full') {
-        return [pscustomobject]@{ WarmSeconds = 4; WarmMaxSeconds = 20; MinSeconds = 4; Rows0 = 10000; Sequential300 = 60; Waves300 = 60; CeilingRows = 40000; MemoryRows = 1000, 100000; MemoryRepeat = 3; ImportRepeat = 5 }
+        return [pscustomobject]@{ WarmSeconds = 12; WarmMaxSeconds = 40; MinSeconds = 4; Rows0 = 10000; Sequential300 = 60; Waves300 = 60; CeilingRows = 40000; MemoryRows = 1000, 100000; MemoryRepeat = 3; ImportRepeat = 5 }
     }
-    [pscustomobject]@{ WarmSeconds = 2; WarmMaxSeconds = 8; MinSeconds = 1.5; Rows0 = 2000; Sequential300 = 24; Waves300 = 20; CeilingRows = 10000; MemoryRows = 1000, 100000; MemoryRepeat = 1; ImportRepeat = 5 }
+    [pscustomobject]@{ WarmSeconds = 4; WarmMaxSeconds = 12; MinSeconds = 1.5; Rows0 = 2000; Sequential300 = 24; Waves300 = 20; CeilingRows = 10000; MemoryRows = 1000, 100000; MemoryRepeat = 1; ImportRepeat = 5 }
 }
 
 function New-BenchCsv {

@@ -64,8 +64,10 @@ function Connect-Bench([int] $LatencyMs) {
 }
 
 function Invoke-Scenario($Contender, [int] $LatencyMs, [int] $Jobs) {
-    # Warm-up on its own rows. At 0 ms: repeated until the rate is steady (two runs within 10%) after WarmSeconds,
-    # or WarmMaxSeconds: JIT tiering in pwsh and the emulator takes thousands of requests. At 300 ms: one wave.
+    # Warm-up on its own rows, the same rule for every contender. At 0 ms: repeated for at least WarmSeconds and
+    # until the rate is steady (the last three runs within 10% of each other), or WarmMaxSeconds: .NET's tiered
+    # JIT promotes hot code only after tens of thousands of calls (pwsh's binder, the module, the emulator), and
+    # a rate measured before that says more about the JIT than about the contender. At 300 ms: one wave.
     $auth = Connect-Bench $LatencyMs
     $warmCount = if ($LatencyMs -eq 0) { 500 } else { [Math]::Max(2, $Contender.Concurrency) }
     $warmRates = [System.Collections.Generic.List[double]]::new()
@@ -74,8 +76,9 @@ function Invoke-Scenario($Contender, [int] $LatencyMs, [int] $Jobs) {
         $warm = & $Contender.Run (Get-Csv 'warm' $warmCount) $auth
         $warmRates.Add($warmCount / [Math]::Max($warm.Seconds, 1e-6))
         $elapsed = $warmClock.Elapsed.TotalSeconds
-        $steady = $warmRates.Count -ge 3 -and [Math]::Abs($warmRates[-1] - $warmRates[-2]) -le 0.1 * $warmRates[-1]
-    } while ($LatencyMs -eq 0 -and $warmRates.Count -lt 50 -and $elapsed -lt $size.WarmMaxSeconds -and -not ($steady -and $elapsed -ge $size.WarmSeconds))
+        $recent = @($warmRates | Select-Object -Last 3)
+        $steady = $recent.Count -ge 3 -and (($recent | Measure-Object -Maximum).Maximum - ($recent | Measure-Object -Minimum).Minimum) -le 0.1 * $warmRates[-1]
+    } while ($LatencyMs -eq 0 -and $warmRates.Count -lt 400 -and $elapsed -lt $size.WarmMaxSeconds -and -not ($steady -and $elapsed -ge $size.WarmSeconds))
     # Timed runs, each on a freshly reset emulator: at 0 ms until MinSeconds in total (at most 25, median reported); at 300 ms one.
     $runs = [System.Collections.Generic.List[object]]::new()
     $stats = [System.Collections.Generic.List[object]]::new()

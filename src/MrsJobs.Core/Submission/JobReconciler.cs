@@ -110,7 +110,10 @@ internal sealed class JobReconciler
         return found;
     }
 
-    /// <summary>The key under which sends and lookups of one kind of job are kept apart (see <see cref="LookupGate"/>).</summary>
+    /// <summary>
+    /// The key under which sends and lookups of one kind of job are kept apart (see <see cref="LookupGate"/>):
+    /// what a lookup compares. Held only while the row is in flight.
+    /// </summary>
     public static string LookupKey(JobDefinition job) =>
-        string.Join("\n", job.ClusterId, job.JobType, job.JobName, ArgumentsFingerprint.Of(job.Arguments));
+        job.ClusterId + "\n" + job.JobType + "\n" + job.JobName + "\n" + string.Join("\u0000", job.Arguments);
 }

@@ -160,7 +160,7 @@ internal sealed class RowSubmitter
                     return late;
                 }
 
-                var hash = Hash(job);
+                var hash = Journal is null ? string.Empty : Hash(job);   // the journal's hash hides secrets: not free, so only for a journal
                 var context = _context.WithBeforeAttempt(() =>
                 {
                     // Before every attempt on the wire: a rerun then knows when the last one left.
@@ -218,7 +218,7 @@ internal sealed class RowSubmitter
         var outcome = await LookUpAsync(row, job, lastAttempt, settle: true, lost).ConfigureAwait(false);
         if (outcome.Kind == SubmissionOutcomeKind.Unknown)
         {
-            RecordOutcome(row, Hash(job), new JournalOutcome(JournalOutcomeKind.Unknown, At: _session.Clock.GetUtcNow(), ErrorCode: ErrorIds.SubmissionOutcomeUnknown, Message: outcome.Detail));
+            RecordOutcome(row, Journal is null ? string.Empty : Hash(job), new JournalOutcome(JournalOutcomeKind.Unknown, At: _session.Clock.GetUtcNow(), ErrorCode: ErrorIds.SubmissionOutcomeUnknown, Message: outcome.Detail));
         }
 
         return outcome;
@@ -258,7 +258,7 @@ internal sealed class RowSubmitter
             }
 
             var result = new JobSubmitResult(found.JobId, SubmitStates.Complete, job.JobName, job.JobType, job.ClusterId, _session.ProjectId, (found.SubmittedAt ?? sentAt).ToLocalTime(), row: row.Number, origin: SubmissionOrigin.Reconciled);
-            RecordOutcome(row, Hash(job), new JournalOutcome(JournalOutcomeKind.Reconciled, found.JobId, SubmitStates.Complete, _session.Clock.GetUtcNow(), ProjectId: _session.ProjectId));
+            RecordOutcome(row, Journal is null ? string.Empty : Hash(job), new JournalOutcome(JournalOutcomeKind.Reconciled, found.JobId, SubmitStates.Complete, _session.Clock.GetUtcNow(), ProjectId: _session.ProjectId));
             return new SubmissionOutcome(row, SubmissionOutcomeKind.Reconciled, result);
         }
         finally

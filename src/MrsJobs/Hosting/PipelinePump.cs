@@ -12,20 +12,32 @@ namespace MrsJobs.Hosting;
 /// pipeline thread writes them, in the order posted, while it waits for the work in
 /// <see cref="RunUntil"/>, or whenever it drains. PowerShell's Write* methods are only ever called there.
 /// </summary>
+/// <remarks>
+/// The pipeline thread waits without spinning (a bulk submission keeps it waiting for room most of the
+/// time, and on a small machine a spinning wait takes the CPU the requests need).
+/// </remarks>
 internal sealed class PipelinePump : IDisposable
 {
-    private readonly BlockingCollection<PipelineMessage> _queue = new();
+    private readonly ConcurrentQueue<PipelineMessage> _queue = new();
+    private readonly ManualResetEventSlim _posted = new(false, spinCount: 1);
+    private volatile bool _closed;
 
     /// <summary>Posts a message; safe from any thread. After the command has ended, messages are dropped.</summary>
     public void Post(PipelineStream stream, object? payload)
     {
+        if (_closed)
+        {
+            return;
+        }
+
+        _queue.Enqueue(new PipelineMessage(stream, payload));
         try
         {
-            _queue.Add(new PipelineMessage(stream, payload));
+            _posted.Set();
         }
-        catch (InvalidOperationException)
+        catch (ObjectDisposedException)
         {
-            // Disposed (ObjectDisposedException derives from it): the command is over.
+            // The command is over.
         }
     }
 
@@ -46,7 +58,7 @@ internal sealed class PipelinePump : IDisposable
 
         while (!work.IsCompleted)
         {
-            var message = _queue.Take();
+            var message = Take();
             if (message.Stream != PipelineStream.Wake)
             {
                 write(message);
@@ -59,7 +71,7 @@ internal sealed class PipelinePump : IDisposable
     /// <summary>Writes every message queued now, without waiting.</summary>
     public void Drain(Action<PipelineMessage> write)
     {
-        while (_queue.TryTake(out var message))
+        while (_queue.TryDequeue(out var message))
         {
             if (message.Stream != PipelineStream.Wake)
             {
@@ -71,7 +83,28 @@ internal sealed class PipelinePump : IDisposable
     /// <summary>Drops what is queued and refuses further posts.</summary>
     public void Dispose()
     {
-        _queue.CompleteAdding();
-        _queue.Dispose();
+        _closed = true;
+        _posted.Dispose();
+    }
+
+    // The next message, waiting for one to be posted. Reset, then look again, then wait: a message posted
+    // between the first look and the reset is found by the second look; one posted after it sets the event.
+    private PipelineMessage Take()
+    {
+        while (true)
+        {
+            if (_queue.TryDequeue(out var message))
+            {
+                return message;
+            }
+
+            _posted.Reset();
+            if (_queue.TryDequeue(out message))
+            {
+                return message;
+            }
+
+            _posted.Wait();
+        }
     }
 }

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Concurrent;
-using System.Linq;
+using System.Collections.Generic;
 
 namespace MrsJobs.Core.Submission;
 
@@ -17,20 +17,22 @@ internal sealed class ClaimedJobs
     /// <summary>How long a claim is kept.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromMinutes(30);
 
-    private const int PruneEvery = 4096;
     private readonly ConcurrentDictionary<ulong, DateTimeOffset> _claims = new();
+    private readonly ConcurrentQueue<KeyValuePair<ulong, DateTimeOffset>> _byAge = new();
     private readonly TimeProvider _clock;
-    private int _added;
 
     public ClaimedJobs(TimeProvider clock) => _clock = clock;
 
     /// <summary>Claims <paramref name="jobId"/>; <c>false</c> when it was claimed already.</summary>
     public bool TryClaim(string jobId)
     {
-        var added = _claims.TryAdd(Key(jobId), _clock.GetUtcNow());
-        if (added && System.Threading.Interlocked.Increment(ref _added) % PruneEvery == 0)
+        var now = _clock.GetUtcNow();
+        var key = Key(jobId);
+        var added = _claims.TryAdd(key, now);
+        if (added)
         {
-            Prune();
+            _byAge.Enqueue(new KeyValuePair<ulong, DateTimeOffset>(key, now));
+            Prune(now);
         }
 
         return added;
@@ -39,12 +41,13 @@ internal sealed class ClaimedJobs
     /// <summary><c>true</c> when <paramref name="jobId"/> belongs to a row already.</summary>
     public bool IsClaimed(string jobId) => _claims.ContainsKey(Key(jobId));
 
-    private void Prune()
+    // Claims are queued in the order they were made: forgetting the old ones costs only what is forgotten.
+    private void Prune(DateTimeOffset now)
     {
-        var oldest = _clock.GetUtcNow() - Retention;
-        foreach (var stale in _claims.Where(c => c.Value < oldest).Select(c => c.Key).ToList())
+        var oldest = now - Retention;
+        while (_byAge.TryPeek(out var head) && head.Value < oldest && _byAge.TryDequeue(out head))
         {
-            _claims.TryRemove(stale, out _);
+            ((ICollection<KeyValuePair<ulong, DateTimeOffset>>)_claims).Remove(head);
         }
     }
 

@@ -14,7 +14,7 @@ namespace MrsJobs.Core.Submission;
 /// reorder window, so the input is never read far ahead of what has been written: memory stays flat
 /// for any number of rows. What each row goes through is <see cref="RowSubmitter"/>'s.
 /// </summary>
-internal sealed class SubmissionEngine : IDisposable
+internal sealed class SubmissionEngine
 {
     private readonly SemaphoreSlim _window;
     private readonly SemaphoreSlim _queued = new(0);
@@ -50,18 +50,6 @@ internal sealed class SubmissionEngine : IDisposable
         _journal = options.Journal;
         _submitter = new RowSubmitter(session, options, context);
         _drain = Task.Run(DrainAsync);
-    }
-
-    /// <summary>Rows admitted and not yet handed back.</summary>
-    public int Pending
-    {
-        get
-        {
-            lock (_order)
-            {
-                return _order.Count;
-            }
-        }
     }
 
     /// <summary>
@@ -138,13 +126,6 @@ internal sealed class SubmissionEngine : IDisposable
     /// flight finish (and are journaled). For <c>-ErrorAction Stop</c>.
     /// </summary>
     public void StopSending() => _submitter.StopSending();
-
-    /// <summary>Releases the semaphores. Call after <see cref="CompleteAsync"/> has ended.</summary>
-    public void Dispose()
-    {
-        _window.Dispose();
-        _queued.Dispose();
-    }
 
     private async Task DrainAsync()
     {

@@ -130,7 +130,7 @@ internal sealed class EngineRun : IDisposable
         return Outcomes;
     }
 
-    public void Dispose() => Engine.Dispose();
+    public void Dispose() => Engine.StopSending();
 
     private void Deliver(SubmissionOutcome outcome)
     {

@@ -22,8 +22,8 @@ internal sealed class PasswordTokenAuthenticator : IRequestAuthenticator, IDispo
     private readonly string _projectId;
     private readonly Func<DateTimeOffset> _clock;
     private Issued _current;
-    private IamClient? _iam;
-    private readonly SessionOptions _options;   // the session's timeout, retries and clock apply to renewal too   // built at the first renewal, then kept: one IAM client per session
+    private readonly SessionOptions _options;   // the session's timeout, retries and clock apply to renewal too
+    private IamClient? _iam;   // built at the first renewal, then kept: one IAM client per session
     private int _generation;
 
     public PasswordTokenAuthenticator(PasswordSignIn signIn, Uri iamEndpoint, IamToken token, SessionOptions? options = null)

@@ -43,6 +43,9 @@ internal sealed class CallContext
     /// </summary>
     internal Action? BeforeAttempt { get; private set; }
 
+    /// <summary>This context without its before-attempt hook: for the steps a request needs first (renewing the token), which are not its attempts.</summary>
+    internal CallContext WithoutBeforeAttempt() => BeforeAttempt is null ? this : new(Trace, Cancellation, Retry, Warn);
+
     /// <summary>A copy of this context that runs <paramref name="beforeAttempt"/> before every attempt.</summary>
     internal CallContext WithBeforeAttempt(Action beforeAttempt) =>
         new(Trace, Cancellation, Retry, Warn) { BeforeAttempt = beforeAttempt };

@@ -89,11 +89,11 @@ internal sealed class MrsHttpPipeline
             MrsApiException? failure = null;
             try
             {
-                context.BeforeAttempt?.Invoke();
                 response = await SendAuthenticatedAsync(request, context).ConfigureAwait(false);
                 response.Classification = ResponseClassifier.Classify(response, request.ExpectsBody);
                 response.FollowsLostAnswer = lostBefore;
-                if (response.ServerDate is { } serverDate)
+                // The service's clock, from its own answers only (a proxy's error page may carry another clock).
+                if (response.ServerDate is { } serverDate && response.RequestId is not null)
                 {
                     Interlocked.Exchange(ref _serverClockOffsetTicks, (serverDate - _clock.GetUtcNow()).Ticks);
                 }
@@ -164,17 +164,20 @@ internal sealed class MrsHttpPipeline
     private async Task<ApiResponse> SendAuthenticatedAsync(ApiRequest request, CallContext context)
     {
         var auth = _authenticator;
+        var renewal = context.WithoutBeforeAttempt();   // renewing is not an attempt of this request
         if (auth is { CanRenew: true } && auth.ShouldRenew(_clock.GetUtcNow()))
         {
-            await BeforeSendingAsync(() => RenewEarlyAsync(auth, context), request).ConfigureAwait(false);
+            await BeforeSendingAsync(() => RenewEarlyAsync(auth, renewal), request).ConfigureAwait(false);
         }
 
         var generation = auth?.Generation ?? 0;
+        context.BeforeAttempt?.Invoke();
         var response = await _exchange.SendAsync(request, context).ConfigureAwait(false);
         if (auth is { CanRenew: true } && RefusesTheToken(response))
         {
             context.Trace.Verbose($"{request.Describe()} was refused for its token; signing in again and sending once more.");
-            await BeforeSendingAsync(() => auth.RenewAsync(generation, context, UserAgent), request).ConfigureAwait(false);
+            await BeforeSendingAsync(() => auth.RenewAsync(generation, renewal, UserAgent), request).ConfigureAwait(false);
+            context.BeforeAttempt?.Invoke();
             response = await _exchange.SendAsync(request, context).ConfigureAwait(false);
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Threading;
 using MrsJobs.Core.Api;
 using MrsJobs.Core.Http;
 
@@ -65,7 +66,15 @@ public sealed class MrsSession
     internal MrsJobClient Jobs => _jobs.Value;
 
     /// <summary>The jobs known to belong to a row of any command of this session (never matched to a lost answer).</summary>
-    internal Submission.ClaimedJobs ClaimedJobs => _claimedJobs ??= new Submission.ClaimedJobs(Clock);
+    internal Submission.ClaimedJobs ClaimedJobs
+    {
+        get
+        {
+            // Commands of several runspaces may share the session: they must share one set of claims.
+            var claims = Volatile.Read(ref _claimedJobs);
+            return claims ?? Interlocked.CompareExchange(ref _claimedJobs, new Submission.ClaimedJobs(Clock), null) ?? _claimedJobs!;
+        }
+    }
 
     private Submission.ClaimedJobs? _claimedJobs;
 

@@ -23,18 +23,19 @@ internal sealed class ClaimedJobs
 
     public ClaimedJobs(TimeProvider clock) => _clock = clock;
 
-    /// <summary>Claims <paramref name="jobId"/>; <c>false</c> when it was claimed already.</summary>
+    /// <summary>Claims <paramref name="jobId"/> (again: a claim made anew is kept anew); <c>false</c> when it was claimed already.</summary>
     public bool TryClaim(string jobId)
     {
         var now = _clock.GetUtcNow();
         var key = Key(jobId);
         var added = _claims.TryAdd(key, now);
-        if (added)
+        if (!added)
         {
-            _byAge.Enqueue(new KeyValuePair<ulong, DateTimeOffset>(key, now));
-            Prune(now);
+            _claims[key] = now;   // the older queue entry no longer matches and will not remove it
         }
 
+        _byAge.Enqueue(new KeyValuePair<ulong, DateTimeOffset>(key, now));
+        Prune(now);
         return added;
     }
 
@@ -45,9 +46,12 @@ internal sealed class ClaimedJobs
     private void Prune(DateTimeOffset now)
     {
         var oldest = now - Retention;
-        while (_byAge.TryPeek(out var head) && head.Value < oldest && _byAge.TryDequeue(out head))
+        lock (_byAge)
         {
-            ((ICollection<KeyValuePair<ulong, DateTimeOffset>>)_claims).Remove(head);
+            while (_byAge.TryPeek(out var head) && head.Value < oldest && _byAge.TryDequeue(out head))
+            {
+                ((ICollection<KeyValuePair<ulong, DateTimeOffset>>)_claims).Remove(head);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using MrsJobs.Core.Api;
+using MrsJobs.Core.Decoding;
 using MrsJobs.Core.Http;
 using MrsJobs.Core.Models;
 
@@ -25,13 +26,20 @@ internal sealed class JobReconciler
     private readonly SubmissionOptions _options;
     private readonly TimeProvider _clock;
     private readonly ClaimedJobs _claimed;
+    private readonly HashSet<string> _recordedInJournal;
 
-    public JobReconciler(MrsJobClient client, SubmissionOptions options, TimeProvider clock, ClaimedJobs claimed)
+    /// <param name="client">The session's client.</param>
+    /// <param name="options">Settle time, looks and clock skew.</param>
+    /// <param name="clock">The session's clock.</param>
+    /// <param name="claimed">The session's claims (every command of the session).</param>
+    /// <param name="recordedInJournal">The job ids the journal gives its rows: never anyone else's, however old.</param>
+    public JobReconciler(MrsJobClient client, SubmissionOptions options, TimeProvider clock, ClaimedJobs claimed, IEnumerable<string> recordedInJournal)
     {
         _client = client;
         _options = options;
         _clock = clock;
         _claimed = claimed;
+        _recordedInJournal = new HashSet<string>(recordedInJournal, StringComparer.Ordinal);
     }
 
     /// <summary>Records that <paramref name="jobId"/> belongs to a row; <c>false</c> when another row had it already.</summary>
@@ -54,7 +62,7 @@ internal sealed class JobReconciler
             }
 
             candidates = await ListCandidatesAsync(job, since, context).ConfigureAwait(false);
-            if (candidates.Count == 1 && _claimed.TryClaim(candidates[0].JobId))
+            if (candidates.Count == 1 && !_recordedInJournal.Contains(candidates[0].JobId) && _claimed.TryClaim(candidates[0].JobId))
             {
                 context.Trace.Verbose($"Row {row}: the lost answer was for job {candidates[0].JobId}, found by listing the cluster's jobs named '{job.JobName}'.");
                 return (candidates[0], string.Empty);
@@ -100,7 +108,7 @@ internal sealed class JobReconciler
         {
             foreach (var listed in await pager.NextAsync(_client, context).ConfigureAwait(false))
             {
-                if (listed.ArgumentsFingerprint == fingerprint && !_claimed.IsClaimed(listed.JobId))
+                if (listed.ArgumentsFingerprint == fingerprint && !_recordedInJournal.Contains(listed.JobId) && !_claimed.IsClaimed(listed.JobId))
                 {
                     found.Add(listed);
                 }
@@ -115,5 +123,8 @@ internal sealed class JobReconciler
     /// what a lookup compares. Held only while the row is in flight.
     /// </summary>
     public static string LookupKey(JobDefinition job) =>
-        job.ClusterId + "\n" + job.JobType + "\n" + job.JobName + "\n" + string.Join("\u0000", job.Arguments);
+        job.ClusterId + "\n" + StoredType(job.JobType) + "\n" + job.JobName + "\n" + JavaToStringText.FormatList(job.Arguments);
+
+    // The service lists SparkPython jobs as SparkSubmit: a lookup cannot tell them apart, so neither may the gate.
+    private static string StoredType(string jobType) => jobType == JobTypes.SparkPython ? JobTypes.SparkSubmit : jobType;
 }

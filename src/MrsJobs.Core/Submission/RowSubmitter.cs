@@ -37,11 +37,9 @@ internal sealed class RowSubmitter
         _options = options;
         _context = context;
         _sending = new SemaphoreSlim(options.ThrottleLimit);
-        _reconciler = new JobReconciler(session.Jobs, options, session.Clock, session.ClaimedJobs);
-        foreach (var recorded in options.Journal?.RecordedJobs() ?? Enumerable.Empty<KeyValuePair<int, string>>())
-        {
-            _reconciler.Claim(recorded.Value);   // before any row is looked up: a job the journal gives a row is no other row's
-        }
+        // Before any row is looked up: a job the journal gives a row is no other row's, however old the claim.
+        var recorded = (options.Journal?.RecordedJobs() ?? Enumerable.Empty<KeyValuePair<int, string>>()).Select(r => r.Value).ToList();
+        _reconciler = new JobReconciler(session.Jobs, options, session.Clock, session.ClaimedJobs, recorded);
     }
 
     private SubmissionJournal? Journal => _options.Journal;
@@ -163,6 +161,12 @@ internal sealed class RowSubmitter
                 var hash = Journal is null ? string.Empty : Hash(job);   // the journal's hash hides secrets: not free, so only for a journal
                 var context = _context.WithBeforeAttempt(() =>
                 {
+                    // A retry after a throttled or unsent attempt, once the run stopped sending (-ErrorAction Stop): not sent.
+                    if (lastAttempt != default && _stopped)
+                    {
+                        throw new SendingStoppedException();
+                    }
+
                     // Before every attempt on the wire: a rerun then knows when the last one left.
                     lastAttempt = _session.Clock.GetUtcNow();
                     Journal?.WriteIntent(row.Number, hash, job.ClusterId, job.JobName, job.JobType, lastAttempt);
@@ -171,7 +175,10 @@ internal sealed class RowSubmitter
                 {
                     var result = await _session.Jobs.SubmitJobAsync(job, context).ConfigureAwait(false);
                     _credentialsProven = true;
-                    _reconciler.Claim(result.JobId!);
+                    if (!_reconciler.Claim(result.JobId!))
+                    {
+                        _context.Warn($"Row {row.Number}: job {result.JobId} was already claimed by another row, though the service gave it to this one. Check both rows with Get-MrsJobExecution -JobId {result.JobId}.");
+                    }
                     RecordOutcome(row, hash, new JournalOutcome(JournalOutcomeKind.Accepted, result.JobId, result.State, _session.Clock.GetUtcNow(), ProjectId: result.ProjectId));
                     return new SubmissionOutcome(row, SubmissionOutcomeKind.Accepted, result.For(row.Number, SubmissionOrigin.Submitted));
                 }
@@ -187,11 +194,17 @@ internal sealed class RowSubmitter
                     RecordOutcome(row, hash, new JournalOutcome(kind, At: _session.Clock.GetUtcNow(), ErrorCode: ex.ErrorCode ?? ex.ErrorId, Message: ex.Summary));
                     return new SubmissionOutcome(row, SubmissionOutcomeKind.Refused, Refused(job, ex).For(row.Number, SubmissionOrigin.Submitted), ex);
                 }
-                catch (BackOffCancelledException stopped) when (stopped.LastOutcome is RequestOutcome.Throttled or RequestOutcome.NotSent)
+                catch (Exception stopped) when (stopped is SendingStoppedException
+                    || stopped is BackOffCancelledException { LastOutcome: RequestOutcome.Throttled or RequestOutcome.NotSent })
                 {
                     // Stopped while waiting to send again after a throttled or unsent attempt: nothing was done, so a rerun may send it.
                     RecordOutcome(row, hash, new JournalOutcome(JournalOutcomeKind.NotSent, At: _session.Clock.GetUtcNow(), Message: "stopped while waiting to send it again"));
                     return new SubmissionOutcome(row, SubmissionOutcomeKind.Abandoned);
+                }
+                catch (OperationCanceledException) when (lastAttempt != default)
+                {
+                    // Cancelled with a request on the wire: the job may exist. The journal keeps the intent for a rerun.
+                    return Unknown(row, null, "the command was stopped while the request was in flight");
                 }
                 catch (MrsApiException ex)
                 {
@@ -307,6 +320,15 @@ internal sealed class RowSubmitter
         Interlocked.CompareExchange(ref _journalFailure, failure, null);
         _stopped = true;
         return new SubmissionOutcome(row, SubmissionOutcomeKind.NotSentAfterJournalFailure, journalFailure: Volatile.Read(ref _journalFailure));
+    }
+
+    /// <summary>A retry not sent because the run stopped sending.</summary>
+    private sealed class SendingStoppedException : Exception
+    {
+        public SendingStoppedException()
+            : base("The run stopped sending before this attempt.")
+        {
+        }
     }
 
     private static bool IsAmbiguous(SubmissionOutcome outcome) =>

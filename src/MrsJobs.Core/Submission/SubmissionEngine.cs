@@ -72,15 +72,18 @@ internal sealed class SubmissionEngine
 
         var earlier = _submitter.CheckJournal(row);
         await _window.WaitAsync(_cancellation).ConfigureAwait(false);
+        if (_completed)
+        {
+            _window.Release();
+            throw new InvalidOperationException("The engine was completed while the row waited for room; it was not sent.");
+        }
+
+        // Rows are added by one thread, in order; the row's work starts outside the lock (its first steps may
+        // write the journal), and only the hand-over to the drain is locked.
+        var work = _submitter.RunAsync(row, earlier);
         lock (_order)
         {
-            if (_completed)
-            {
-                _window.Release();
-                throw new InvalidOperationException("The engine was completed while the row waited for room; it was not sent.");
-            }
-
-            _order.Enqueue(_submitter.RunAsync(row, earlier));
+            _order.Enqueue(work);
         }
 
         _queued.Release();

@@ -22,6 +22,7 @@ namespace MrsJobs.Commands;
 [OutputType(typeof(JobSubmitResult))]
 public sealed class NewMrsJobExecutionCommand : MrsApiCmdletBase
 {
+    private static readonly TimeSpan InFlightGrace = TimeSpan.FromSeconds(5);
     private int _row;
     private bool _argumentsOnCommandLine;
     private SubmissionEngine? _engine;
@@ -167,7 +168,8 @@ public sealed class NewMrsJobExecutionCommand : MrsApiCmdletBase
 
     /// <summary>
     /// However the command ended (done, stopped, or an upstream command failed), nothing is sent after it:
-    /// the engine stops sending, its requests are cancelled, and it closes the journal once no row can write to it.
+    /// the engine stops sending, requests in flight get a few seconds and are then cancelled, and the engine
+    /// closes the journal once no row can write to it.
     /// </summary>
     protected override void Release()
     {
@@ -177,7 +179,10 @@ public sealed class NewMrsJobExecutionCommand : MrsApiCmdletBase
             return;
         }
 
-        if (!_engine.CompleteAsync().IsCompleted)
+        // Requests on the wire get a few seconds to bring their answers (a known outcome beats an unknown
+        // one); rows not yet sent are not sent; then whatever is left is cancelled.
+        _engine.StopSending();
+        if (!_engine.CompleteAsync().Wait(InFlightGrace))
         {
             CancelWork();
         }

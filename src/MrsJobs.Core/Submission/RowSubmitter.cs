@@ -16,9 +16,10 @@ namespace MrsJobs.Core.Submission;
 /// What one row goes through: the journal's record of earlier runs, the fuses, a sending slot, the
 /// intent journaled before every attempt, the request (retried by the pipeline only while certainly not
 /// processed), the outcome journaled after it, and a lookup when the answer was lost. Never throws:
-/// every row ends as a <see cref="SubmissionOutcome"/>.
+/// every row ends as a <see cref="SubmissionOutcome"/>. This file sends; the lookups and the outcomes are
+/// in the other parts of the class.
 /// </summary>
-internal sealed class RowSubmitter
+internal sealed partial class RowSubmitter
 {
     private readonly MrsSession _session;
     private readonly SubmissionOptions _options;
@@ -105,34 +106,6 @@ internal sealed class RowSubmitter
             var failure = new MrsApiException(ex.Message, MrsErrorKind.Unknown, innerException: ex, outcome: RequestOutcome.Unknown);
             return Unknown(row, failure, "the row could not be completed: " + ex.Message);
         }
-    }
-
-    // An earlier run sent it and never learned the answer: look before sending again, and send again only
-    // once the earlier request is older than the time the session allows a request (-TimeoutSec), after
-    // which the service cannot still be recording it. Null: nothing found, send it.
-    private async Task<SubmissionOutcome?> SettleEarlierRequestAsync(SubmissionRow row, JobDefinition job, DateTimeOffset intentAt)
-    {
-        var found = await LookUpAsync(row, job, intentAt, settle: false).ConfigureAwait(false);
-        if (found.Kind != SubmissionOutcomeKind.Unknown || IsAmbiguous(found))
-        {
-            return found;
-        }
-
-        var settled = intentAt + (_options.ResendAbsentAfter ?? _session.Timeout);
-        var quiet = settled - _session.Clock.GetUtcNow();
-        if (quiet > TimeSpan.Zero)
-        {
-            _context.Trace.Verbose($"Row {row.Number}: an earlier run's request of {intentAt:u} left no job yet; looking again at {settled:u}, when it can no longer be recorded.");
-            await _session.Clock.Delay(quiet, _context.Cancellation).ConfigureAwait(false);
-            found = await LookUpAsync(row, job, intentAt, settle: false).ConfigureAwait(false);
-            if (found.Kind != SubmissionOutcomeKind.Unknown || IsAmbiguous(found))
-            {
-                return found;
-            }
-        }
-
-        _context.Trace.Verbose($"Row {row.Number}: an earlier run's request of {intentAt:u} left no job; sending it again.");
-        return null;
     }
 
     private async Task<SubmissionOutcome> SendAsync(SubmissionRow row, JobDefinition job)
@@ -256,97 +229,4 @@ internal sealed class RowSubmitter
         return true;
     }
 
-    // A lookup runs alone for its kind of job: the identical rows in flight get their answers (and claim
-    // their jobs) first, and no new one is sent until the lookup is done.
-    private async Task<SubmissionOutcome> LookUpAsync(SubmissionRow row, JobDefinition job, DateTimeOffset sentAt, bool settle, MrsApiException? lost = null)
-    {
-        var key = JobReconciler.LookupKey(job);
-        await _gate.EnterLookupAsync(key, _context.Cancellation).ConfigureAwait(false);
-        try
-        {
-            var (found, detail) = await _reconciler.FindAsync(row.Number, job, sentAt, _context, settle).ConfigureAwait(false);
-            if (found is null)
-            {
-                return Unknown(row, lost, detail);
-            }
-
-            var result = new JobSubmitResult(found.JobId, SubmitStates.Complete, job.JobName, job.JobType, job.ClusterId, _session.ProjectId, (found.SubmittedAt ?? sentAt).ToLocalTime(), row: row.Number, origin: SubmissionOrigin.Reconciled);
-            RecordOutcome(row, Journal is null ? string.Empty : Hash(job), new JournalOutcome(JournalOutcomeKind.Reconciled, found.JobId, SubmitStates.Complete, _session.Clock.GetUtcNow(), ProjectId: _session.ProjectId));
-            return new SubmissionOutcome(row, SubmissionOutcomeKind.Reconciled, result);
-        }
-        finally
-        {
-            _gate.ExitLookup(key);
-        }
-    }
-
-    // An outcome the journal cannot take: the row's outcome stands (the job exists, or was refused), but the
-    // journal no longer keeps its promise, so nothing more is sent.
-    private void RecordOutcome(SubmissionRow row, string hash, JournalOutcome outcome)
-    {
-        try
-        {
-            Journal?.WriteOutcome(row.Number, hash, outcome);
-        }
-        catch (JournalException ex)
-        {
-            Interlocked.CompareExchange(ref _journalFailure, ex, null);
-            _stopped = true;
-            _context.Warn($"Row {row.Number}: {ex.Message} Nothing more is sent.");
-        }
-    }
-
-    private SubmissionOutcome? NotSendable(SubmissionRow row)
-    {
-        if (Volatile.Read(ref _journalFailure) is { } journal)
-        {
-            return JournalFailed(row, journal);
-        }
-
-        if (_stopped || _context.Cancellation.IsCancellationRequested)
-        {
-            return new SubmissionOutcome(row, SubmissionOutcomeKind.Abandoned);
-        }
-
-        return _options.Fuse.Cause is { } refusal
-            ? new SubmissionOutcome(row, SubmissionOutcomeKind.NotSentAfterAuthenticationFailure, error: refusal)
-            : null;
-    }
-
-    // The journal could not take an intent: that attempt was not sent (earlier ones, if any, were
-    // certainly not processed), and no later row is sent either.
-    private SubmissionOutcome JournalFailed(SubmissionRow row, JournalException failure)
-    {
-        Interlocked.CompareExchange(ref _journalFailure, failure, null);
-        _stopped = true;
-        return new SubmissionOutcome(row, SubmissionOutcomeKind.NotSentAfterJournalFailure, journalFailure: Volatile.Read(ref _journalFailure));
-    }
-
-    /// <summary>A retry not sent because the run stopped sending.</summary>
-    private sealed class SendingStoppedException : Exception
-    {
-        public SendingStoppedException()
-            : base("The run stopped sending before this attempt.")
-        {
-        }
-    }
-
-    private static bool IsAmbiguous(SubmissionOutcome outcome) =>
-        outcome.Detail?.StartsWith(JobReconciler.SeveralFoundPrefix, StringComparison.Ordinal) == true;
-
-    private static SubmissionOutcome Unknown(SubmissionRow row, MrsApiException? cause, string detail) =>
-        new(row, SubmissionOutcomeKind.Unknown, error: cause, detail: detail);
-
-    private JobSubmitResult Refused(JobDefinition job, MrsApiException ex) => new(
-        null, SubmitStates.Failed, job.JobName, job.JobType, job.ClusterId, _session.ProjectId, _session.Clock.GetLocalNow(), ex.ErrorCode, ex.ServiceMessage ?? ex.Summary);
-
-    // The journal's hash of a job, computed with secrets hidden (secret-looking property values, secret
-    // assignments in arguments): a journal is no oracle for guessing them, and a rotated secret is still the same job.
-    private static string Hash(JobDefinition job) =>
-        JobDefinitionHash.Compute(
-            job.ClusterId,
-            job.JobType,
-            job.JobName,
-            Redactor.Arguments(job.Arguments),
-            job.Properties.Select(p => new KeyValuePair<string, string>(p.Key, Redactor.PropertyValue(p.Key, p.Value))).ToList());
 }

@@ -21,8 +21,6 @@ BeforeAll {
     $seed = Get-TestSeed
     $cmdletId = 'MrsJobs.Commands.NewMrsJobExecutionCommand'
 
-    # A file in the test's TestDrive, as a file system path (a runspace of its own has no TestDrive: drive).
-    function Get-TestFilePath([string] $Name) { Join-Path (Get-PSDrive TestDrive).Root $Name }
 
     # Three rows: the middle one on the Hadoop-only cluster, so that a fault queued for that cluster hits row 2 only.
     function New-ThreeRow([string] $Prefix) {

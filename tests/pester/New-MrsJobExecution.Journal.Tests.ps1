@@ -8,8 +8,6 @@ BeforeAll {
     $seed = Get-TestSeed
     $cmdletId = 'MrsJobs.Commands.NewMrsJobExecutionCommand'
 
-    # A file in the test's TestDrive, as a file system path (another runspace or process has no TestDrive: drive).
-    function Get-TestFilePath([string] $Name) { Join-Path (Get-PSDrive TestDrive).Root $Name }
 }
 
 Describe 'New-MrsJobExecution -JournalPath' {

@@ -206,6 +206,12 @@ Export-ModuleMember -Function Get-TestSeed, Get-EmulatorUrl, Import-ModuleUnderT
 
 # --- The submission engine, journal and load tests ---------------------------------------------------------------
 
+function Get-TestFilePath {
+    <# A file in the running test's TestDrive, as a file system path (a runspace or process of its own has no TestDrive: drive). #>
+    param([Parameter(Mandatory)] [string] $Name)
+    Join-Path (Get-PSDrive TestDrive).Root $Name
+}
+
 function New-TestJobRow {
     <# Job rows as Import-Csv gives them (every cell a string), named <Prefix>-<n>, with arguments that differ by row. #>
     param(
@@ -345,5 +351,5 @@ function Start-TestProcess {
     [pscustomobject]@{ Process = $process; StandardOutput = $process.StandardOutput.ReadToEndAsync(); StandardError = $process.StandardError.ReadToEndAsync() }
 }
 
-Export-ModuleMember -Function New-TestJobRow, Export-TestJobCsv, Clear-EmulatorRequest, Get-EmulatorPostCount, Get-EmulatorJobByName,
+Export-ModuleMember -Function Get-TestFilePath, New-TestJobRow, Export-TestJobCsv, Clear-EmulatorRequest, Get-EmulatorPostCount, Get-EmulatorJobByName,
     Get-DuplicateJobName, Wait-TestCondition, Read-TestJournal, Get-ErrorRow, Start-BackgroundCommand, Stop-BackgroundCommand, Start-TestProcess

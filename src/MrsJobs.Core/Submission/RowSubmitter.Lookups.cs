@@ -1,12 +1,8 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using MrsJobs.Core.Errors;
 using MrsJobs.Core.Journal;
 using MrsJobs.Core.Models;
-using MrsJobs.Core.Security;
 
 namespace MrsJobs.Core.Submission;
 

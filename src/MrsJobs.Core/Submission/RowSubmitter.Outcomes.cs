@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using MrsJobs.Core.Errors;
 using MrsJobs.Core.Journal;
 using MrsJobs.Core.Models;

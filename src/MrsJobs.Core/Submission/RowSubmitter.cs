@@ -7,7 +7,6 @@ using MrsJobs.Core.Errors;
 using MrsJobs.Core.Http;
 using MrsJobs.Core.Journal;
 using MrsJobs.Core.Models;
-using MrsJobs.Core.Security;
 using MrsJobs.Core.Sessions;
 
 namespace MrsJobs.Core.Submission;

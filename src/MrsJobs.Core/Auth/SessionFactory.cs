@@ -5,6 +5,7 @@ using MrsJobs.Core.Auth.Signing;
 using MrsJobs.Core.Credentials;
 using MrsJobs.Core.Errors;
 using MrsJobs.Core.Http;
+using MrsJobs.Core.Regions;
 using MrsJobs.Core.Sessions;
 
 namespace MrsJobs.Core.Auth;
@@ -21,9 +22,10 @@ internal static class SessionFactory
             throw new ArgumentNullException(nameof(signIn));
         }
 
-        var region = Endpoints.NormalizeRegion(signIn.Region);
-        var iamEndpoint = Endpoints.IamRoot(signIn.IamEndpoint ?? Endpoints.IamForRegion(RequireRegion(region, "-IamEndpoint")));
-        var endpoint = signIn.Endpoint ?? Endpoints.MrsForRegion(RequireRegion(region, "-Endpoint"));
+        var endpoints = Locate(options, new EndpointQuery(signIn.Region, signIn.Endpoint, signIn.IamEndpoint));
+        var region = endpoints.Region;
+        var iamEndpoint = endpoints.RequireIam().Url;
+        var endpoint = endpoints.RequireMrs().Url;
         var projectName = signIn.ProjectName?.Trim() ?? region;
         if (signIn.ProjectId is null && projectName is null)
         {
@@ -44,7 +46,9 @@ internal static class SessionFactory
             userAgent,
             options,
             signIn.UserName,
-            signIn.DomainName);
+            signIn.DomainName,
+            endpointSource: endpoints.Mrs!.Source,
+            iamEndpointSource: endpoints.Iam!.Source);
     }
 
     /// <summary>
@@ -61,9 +65,10 @@ internal static class SessionFactory
             throw new ArgumentNullException(nameof(credentials));
         }
 
-        region = Endpoints.NormalizeRegion(region);
-        var mrs = endpoint ?? Endpoints.MrsForRegion(RequireRegion(region, "-Endpoint"));
-        var iam = Endpoints.IamRoot(credentials.IamEndpoint ?? Endpoints.IamForRegion(RequireRegion(region, "-IamEndpoint")));
+        var endpoints = Locate(options, EndpointQuery.ForAccessKey(region, endpoint, null, credentials));
+        region = endpoints.Region;
+        var mrs = endpoints.RequireMrs();
+        var iam = endpoints.RequireIam();
         var keys = new AkSkCredentials(SecretText.Reveal(credentials.AccessKey), credentials.SecretKey, credentials.SecurityToken is null ? null : SecretText.Reveal(credentials.SecurityToken));
         try
         {
@@ -71,8 +76,10 @@ internal static class SessionFactory
             var unscoped = new AkSkAuthenticator(keys);
             var lookup = new MrsHttpPipeline(unscoped, userAgent, options.Timeout, options.Retry, options.Clock);
             var projectId = credentials.ProjectId
-                ?? await IamProjectLookup.FindProjectIdAsync(lookup, iam, RequireRegion(region, "-ProjectId"), new CallContext(trace, cancellationToken)).ConfigureAwait(false);
-            return new MrsSession(region, projectId, null, mrs, iam, AuthMethod.AccessKey, unscoped.WithProjectId(projectId), userAgent, options, credentialSource: credentials.Origin, secrets: keys);
+                ?? await IamProjectLookup.FindProjectIdAsync(lookup, iam.Url, RequireRegion(region, "-ProjectId"), new CallContext(trace, cancellationToken)).ConfigureAwait(false);
+            return new MrsSession(
+                region, projectId, null, mrs.Url, iam.Url, AuthMethod.AccessKey, unscoped.WithProjectId(projectId), userAgent, options,
+                credentialSource: credentials.Origin, secrets: keys, endpointSource: mrs.Source, iamEndpointSource: iam.Source);
         }
         catch
         {
@@ -90,12 +97,10 @@ internal static class SessionFactory
     public static async Task<MrsSession> ConnectWithTokenAsync(
         string token, string? projectId, string? region, Uri? endpoint, Uri? iamEndpoint, IHttpTraceSink? trace, string userAgent, CancellationToken cancellationToken, SessionOptions? options = null)
     {
-        region = Endpoints.NormalizeRegion(region);
-
-        // Ask the IAM that belongs with the MRS endpoint: the one given, or the region's when MRS is the
-        // region's too. With only -Endpoint (a private cloud, a proxy) the token goes nowhere else.
-        var iam = iamEndpoint is not null ? Endpoints.IamRoot(iamEndpoint) : endpoint is null && region is not null ? Endpoints.IamForRegion(region) : null;
-        var checkedToken = iam is null ? null : await IamTokenCheck.CheckAsync(iam, token, trace, userAgent, cancellationToken).ConfigureAwait(false);
+        // Ask the IAM that belongs with the MRS endpoint: one the user configured, or the region's when MRS is
+        // the region's too. With only -Endpoint (a private cloud, a proxy) the token goes nowhere else.
+        var endpoints = Locate(options, EndpointQuery.ForToken(region, endpoint, iamEndpoint));
+        var checkedToken = endpoints.Iam is not { } iam ? null : await IamTokenCheck.CheckAsync(iam.Url, token, trace, userAgent, cancellationToken).ConfigureAwait(false);
         if (projectId is not null && checkedToken is not null && !string.Equals(projectId.Trim(), checkedToken.ProjectId, StringComparison.Ordinal))
         {
             throw new ArgumentException($"The token is scoped to project {checkedToken.ProjectId}, not {projectId.Trim()}: leave -ProjectId out, or get a token for that project.", nameof(projectId));
@@ -103,7 +108,7 @@ internal static class SessionFactory
 
         var project = projectId ?? checkedToken?.ProjectId
             ?? throw new ArgumentException("Give -ProjectId with -Token (IAM could not be asked which project the token is scoped to).", nameof(projectId));
-        return FromToken(token, project, region, endpoint, iam, checkedToken?.ExpiresAt, userAgent, options);
+        return FromEndpoints(token, project, endpoints, checkedToken?.ExpiresAt, userAgent, options);
     }
 
     /// <summary>Makes a session from an existing token. Nothing is sent: the token is checked by the first call.</summary>
@@ -114,11 +119,20 @@ internal static class SessionFactory
             throw new ArgumentException("A project id is required with a token.", nameof(projectId));
         }
 
-        region = Endpoints.NormalizeRegion(region);
-        var mrs = endpoint ?? Endpoints.MrsForRegion(RequireRegion(region, "-Endpoint"));
-        var iam = iamEndpoint is not null ? Endpoints.IamRoot(iamEndpoint) : region is null ? null : Endpoints.IamForRegion(region);
-        return new MrsSession(region, projectId.Trim(), null, mrs, iam, AuthMethod.Token, new TokenAuthenticator(token, nameof(AuthMethod.Token), expiresAt), userAgent, options);
+        return FromEndpoints(token, projectId, Locate(options, new EndpointQuery(region, endpoint, iamEndpoint)), expiresAt, userAgent, options);
     }
+
+    private static MrsSession FromEndpoints(string token, string projectId, SessionEndpoints endpoints, DateTimeOffset? expiresAt, string? userAgent, SessionOptions? options)
+    {
+        var mrs = endpoints.RequireMrs();
+        return new MrsSession(
+            endpoints.Region, projectId.Trim(), null, mrs.Url, endpoints.Iam?.Url, AuthMethod.Token, new TokenAuthenticator(token, nameof(AuthMethod.Token), expiresAt), userAgent, options,
+            endpointSource: mrs.Source, iamEndpointSource: endpoints.Iam?.Source);
+    }
+
+    // The endpoints Connect-MrsProject found (with the environment and the regions file), else the arguments and the table.
+    private static SessionEndpoints Locate(SessionOptions? options, EndpointQuery query) =>
+        options?.Endpoints ?? EndpointChain.RegionTableOnly.Resolve(query);
 
     private static string RequireRegion(string? region, string alternative) =>
         string.IsNullOrWhiteSpace(region)

@@ -60,7 +60,7 @@ internal sealed class AccessKeyCredentials
     /// <summary>The account (domain) id, when the source gave one.</summary>
     public string? DomainId { get; }
 
-    /// <summary>The IAM endpoint, when the source (or <c>HUAWEICLOUD_SDK_IAM_ENDPOINT</c>) gave one.</summary>
+    /// <summary>The IAM endpoint, when the parameters or the source gave one (the environment's is <c>HUAWEICLOUD_SDK_IAM_ENDPOINT</c>).</summary>
     public Uri? IamEndpoint { get; }
 
     /// <summary>Which kind of source the keys came from.</summary>

@@ -9,9 +9,9 @@ namespace MrsJobs.Core.Credentials;
 /// credentials file. The first source that holds keys wins, and AK, SK and security token always come
 /// from that one source. Settings are not mixed across sources either (the SDKs build each credential
 /// from one provider): project id, domain id and IAM endpoint come from the winning source, except that
-/// values given as parameters replace them, and <c>HUAWEICLOUD_SDK_IAM_ENDPOINT</c> fills in an IAM
-/// endpoint no one else gave, as in the SDKs. A missing project id is for the caller to look up from the
-/// region, as the SDKs do.
+/// values given as parameters replace them. An IAM endpoint no one gave here is for
+/// <see cref="Regions.EndpointChain"/> to find (<c>HUAWEICLOUD_SDK_IAM_ENDPOINT</c> among its sources), and a
+/// missing project id is for the caller to look up from the region, as the SDKs do.
 /// </summary>
 internal sealed class CredentialChain
 {
@@ -49,8 +49,7 @@ internal sealed class CredentialChain
             ?? Keep(_profile.Read(), passed)
             ?? throw NotFound(passed);
 
-        var iamEndpoint = given.IamEndpoint ?? found.IamEndpoint ?? _environment.IamEndpoint();
-        return found.WithSettings(given.ProjectId, given.DomainId, iamEndpoint);
+        return found.WithSettings(given.ProjectId, given.DomainId, given.IamEndpoint);
     }
 
     private static AccessKeyCredentials? FromParameters(CredentialParameters given, List<string> passed)

@@ -23,7 +23,7 @@ internal static class CredentialVariables
 
     /// <summary>
     /// The IAM endpoint. The SDKs read it as a process-wide default (their <c>Iam</c> helpers), which a
-    /// credential's own <c>iam_endpoint</c> overrides; so does this module.
+    /// credential's own <c>iam_endpoint</c> overrides; here it is one of <see cref="Regions.EndpointChain"/>'s sources.
     /// </summary>
     public const string IamEndpoint = "HUAWEICLOUD_SDK_IAM_ENDPOINT";
 

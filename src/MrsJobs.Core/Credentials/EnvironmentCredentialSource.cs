@@ -30,18 +30,6 @@ internal sealed class EnvironmentCredentialSource
         return credentials is null ? SourceLookup.Missing(Place, "not set") : SourceLookup.Found(credentials);
     }
 
-    /// <summary>
-    /// <c>HUAWEICLOUD_SDK_IAM_ENDPOINT</c>, which the SDKs apply to credentials from any source that does not
-    /// name its own IAM endpoint; <c>null</c> when not set.
-    /// </summary>
-    /// <exception cref="CredentialsException">It is set but is not an acceptable endpoint.</exception>
-    public Uri? IamEndpoint()
-    {
-        var name = CredentialVariables.IamEndpoint;
-        var endpoint = CredentialRules.Endpoint(CredentialRules.Clean(_environment(name)), name, out var problem);
-        return problem is null ? endpoint : throw Fail(name, problem, CredentialsProblem.InvalidValue, null);
-    }
-
     private static CredentialsException Fail(string name, string problem, CredentialsProblem kind, string? advice) =>
         new("Environment variables: " + problem, kind, advice: advice);
 }

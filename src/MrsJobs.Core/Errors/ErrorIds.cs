@@ -43,5 +43,10 @@ public static class ErrorIds
 
     /// <summary>A journal that cannot be used: <c>MrsJournal.&lt;Problem&gt;</c>.</summary>
     public const string JournalFamily = "MrsJournal.";
+
+    /// <summary>An endpoint setting (an environment variable, the regions file) that cannot be used.</summary>
+    public const string EndpointsInvalidValue = "MrsEndpoints.InvalidValue";
+    public const string EndpointsMalformedFile = "MrsEndpoints.MalformedFile";
+    public const string EndpointsUnreadableFile = "MrsEndpoints.UnreadableFile";
 #pragma warning restore CS1591
 }

@@ -1,46 +1,17 @@
 using System;
-using System.Collections.Generic;
 using System.Net;
 
 namespace MrsJobs.Core.Sessions;
 
 /// <summary>
-/// Where MRS and IAM live for a region, and the rule that credentials never travel in clear text:
-/// <c>http://</c> is accepted only for loopback hosts (the local emulator).
+/// The rules for an endpoint the user gives (a parameter, a variable, a file): a host name alone gets
+/// <c>https://</c>, as the Go SDK does; and credentials never travel in clear text: <c>http://</c> is accepted
+/// only for loopback hosts (the local emulator). Where each region's endpoints are is
+/// <see cref="MrsJobs.Core.Regions.EndpointChain"/>'s business.
 /// </summary>
 internal static class Endpoints
 {
-    // MRS's regions on other domains (Go SDK services/mrs/v2/region). IAM uses .com everywhere but eu-west-101.
-    private static readonly Dictionary<string, string> MrsDomainSuffixes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["ap-southeast-1"] = "myhuaweicloud.cn",
-        ["ap-southeast-4"] = "myhuaweicloud.cn",
-        ["ru-northwest-2"] = "myhuaweicloud.cn",
-        ["eu-west-101"] = "myhuaweicloud.eu",
-    };
-
-    private static readonly Dictionary<string, string> IamDomainSuffixes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["eu-west-101"] = "myhuaweicloud.eu",
-    };
-
-    /// <summary>Regions offered for tab completion (a region not listed still works).</summary>
-    public static IReadOnlyList<string> KnownRegions { get; } = new[]
-    {
-        "cn-north-1", "cn-north-4", "cn-north-9", "cn-east-2", "cn-east-3", "cn-south-1", "cn-southwest-2",
-        "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "af-south-1", "la-north-2",
-        "la-south-2", "sa-brazil-1", "na-mexico-1", "me-east-1", "tr-west-1", "ru-northwest-2", "eu-west-101",
-    };
-
-    /// <summary><c>https://mrs.{region}.myhuaweicloud.com</c>, or <c>.cn</c>/<c>.eu</c> for the regions on other domains.</summary>
-    public static Uri MrsForRegion(string region) => ForService("mrs", region, MrsDomainSuffixes);
-
-    /// <summary><c>https://iam.{region}.myhuaweicloud.com</c> (<c>.eu</c> for eu-west-101).</summary>
-    public static Uri IamForRegion(string region) => ForService("iam", region, IamDomainSuffixes);
-
-    /// <summary>A region name as the API spells it: trimmed, lower case.</summary>
-    public static string? NormalizeRegion(string? region) =>
-        string.IsNullOrWhiteSpace(region) ? null : region!.Trim().ToLowerInvariant();
+    private const string DefaultScheme = "https://";
 
     /// <summary>
     /// An IAM endpoint given as an OpenStack-style base (<c>…/v3</c>) is cut back to its root, so that
@@ -55,35 +26,45 @@ internal static class Endpoints
     }
 
     /// <summary>
-    /// Checks a user-given endpoint: absolute, http or https, and http only for loopback hosts.
+    /// Checks a user-given endpoint: absolute (<c>https://</c> is added to a text without a scheme), http or
+    /// https, http only for loopback hosts, no query, fragment or user information.
     /// Returns it with a trailing slash so relative paths append.
     /// </summary>
     /// <exception cref="ArgumentException">The endpoint is not acceptable; the message says why.</exception>
-    public static Uri Validate(string endpoint, string parameterName)
+    public static Uri Validate(string endpoint, string parameterName) =>
+        Check(endpoint, parameterName, out var problem) ?? throw new ArgumentException(problem, parameterName);
+
+    /// <summary>As <see cref="Validate"/>, but returns <c>null</c> and the reason instead of throwing.</summary>
+    /// <param name="endpoint">The text as given.</param>
+    /// <param name="name">What the text is called in the reason (a parameter, a variable).</param>
+    /// <param name="problem">Why the text is not acceptable; <c>null</c> when it is. It shows scheme, host and port at most.</param>
+    public static Uri? Check(string? endpoint, string name, out string? problem)
     {
-        if (!Uri.TryCreate(endpoint?.Trim(), UriKind.Absolute, out var uri))
+        var text = endpoint?.Trim() ?? string.Empty;
+        if (text.Length > 0 && text[0] != '/' && text.IndexOf("://", StringComparison.Ordinal) < 0)
         {
-            throw new ArgumentException($"The {parameterName} value is not an absolute http(s) URL.", parameterName);
+            text = DefaultScheme + text;
         }
 
-        if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+        problem = null;
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri))
         {
-            throw new ArgumentException($"'{Display(uri)}' is not an http(s) URL.", parameterName);
+            problem = $"The {name} value is not an absolute http(s) URL or a host name.";
+        }
+        else if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+        {
+            problem = $"'{Display(uri)}' is not an http(s) URL.";
+        }
+        else if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
+        {
+            problem = $"'{Display(uri)}' uses plain http, which would send the token in clear text. Use https (plain http is accepted only for loopback hosts such as the local emulator).";
+        }
+        else if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
+        {
+            problem = $"'{Display(uri)}' must not carry a query, fragment or user information.";
         }
 
-        if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
-        {
-            throw new ArgumentException(
-                $"'{Display(uri)}' uses plain http, which would send the token in clear text. Use https (plain http is accepted only for loopback hosts such as the local emulator).",
-                parameterName);
-        }
-
-        if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
-        {
-            throw new ArgumentException($"'{Display(uri)}' must not carry a query, fragment or user information.", parameterName);
-        }
-
-        return WithTrailingSlash(uri);
+        return problem is null ? WithTrailingSlash(uri!) : null;
     }
 
     /// <summary>Scheme, host and port only: never the user information, which may hold a password.</summary>
@@ -96,18 +77,6 @@ internal static class Endpoints
         uri.IsLoopback
         || string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase)
         || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
-
-    private static Uri ForService(string service, string region, Dictionary<string, string> domainSuffixes)
-    {
-        var name = region?.Trim().ToLowerInvariant() ?? string.Empty;
-        if (name.Length == 0 || Uri.CheckHostName(name) != UriHostNameType.Dns || name.Contains("."))
-        {
-            throw new ArgumentException($"'{region}' is not a region name such as cn-north-4.", nameof(region));
-        }
-
-        var suffix = domainSuffixes.TryGetValue(name, out var other) ? other : "myhuaweicloud.com";
-        return new Uri($"https://{service}.{name}.{suffix}/");
-    }
 
     private static Uri WithTrailingSlash(Uri uri) =>
         uri.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.GetLeftPart(UriPartial.Path) + "/");

@@ -27,8 +27,12 @@ public sealed class MrsSession
         string? userName = null,
         string? domainName = null,
         string? credentialSource = null,
-        IDisposable? secrets = null)
+        IDisposable? secrets = null,
+        string? endpointSource = null,
+        string? iamEndpointSource = null)
     {
+        EndpointSource = endpointSource;
+        IamEndpointSource = iamEndpointSource;
         CredentialSource = credentialSource;
         _secrets = secrets;
         Region = region;
@@ -95,6 +99,12 @@ public sealed class MrsSession
 
     /// <summary>The IAM base URL, when known.</summary>
     public Uri? IamEndpoint { get; }
+
+    /// <summary>Where <see cref="Endpoint"/> came from: <c>Parameter (-Endpoint)</c>, <c>Environment (HUAWEICLOUD_SDK_REGION_MRS_…)</c>, <c>RegionsFile (…)</c>, <c>RegionTable</c> or <c>Guessed (…)</c>.</summary>
+    public string? EndpointSource { get; }
+
+    /// <summary>Where <see cref="IamEndpoint"/> came from: as <see cref="EndpointSource"/>, or <c>CredentialsFile (…)</c> or <c>GlobalFallback (…)</c>.</summary>
+    public string? IamEndpointSource { get; }
 
     /// <summary>How requests are authenticated.</summary>
     public AuthMethod AuthMethod { get; }

@@ -1,5 +1,6 @@
 using System;
 using MrsJobs.Core.Http;
+using MrsJobs.Core.Regions;
 
 namespace MrsJobs.Core.Sessions;
 
@@ -14,4 +15,11 @@ public sealed class SessionOptions
 
     /// <summary>Every clock read and wait of the session; the system clock unless a test gives another.</summary>
     internal TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// The endpoints as <c>Connect-MrsProject</c> found them (<see cref="EndpointChain"/>), with their sources.
+    /// When set, the session factory uses them instead of deriving endpoints from its region and endpoint arguments
+    /// with the region table alone.
+    /// </summary>
+    internal SessionEndpoints? Endpoints { get; set; }
 }

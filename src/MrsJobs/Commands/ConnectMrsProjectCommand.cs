@@ -8,6 +8,7 @@ using MrsJobs.Core.Auth;
 using MrsJobs.Core.Credentials;
 using MrsJobs.Core.Errors;
 using MrsJobs.Core.Http;
+using MrsJobs.Core.Regions;
 using MrsJobs.Core.Sessions;
 using MrsJobs.Errors;
 using MrsJobs.Hosting;
@@ -179,13 +180,15 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
             Endpoint = endpoint,
             IamEndpoint = iamEndpoint,
         };
-        return RunAsync(context => SessionFactory.ConnectWithPasswordAsync(signIn, context.Trace, UserAgent, context.Cancellation, SessionOptions()));
+        var options = Located(SessionOptions(), new EndpointQuery(Region, endpoint, iamEndpoint));
+        return RunAsync(context => SessionFactory.ConnectWithPasswordAsync(signIn, context.Trace, UserAgent, context.Cancellation, options));
     }
 
     private MrsSession UseToken(Uri? endpoint, Uri? iamEndpoint)
     {
         var token = new NetworkCredential(string.Empty, Token).Password;
-        return RunAsync(context => SessionFactory.ConnectWithTokenAsync(token, ProjectId, Region, endpoint, iamEndpoint, context.Trace, UserAgent, context.Cancellation, SessionOptions()));
+        var options = Located(SessionOptions(), EndpointQuery.ForToken(Region, endpoint, iamEndpoint));
+        return RunAsync(context => SessionFactory.ConnectWithTokenAsync(token, ProjectId, Region, endpoint, iamEndpoint, context.Trace, UserAgent, context.Cancellation, options));
     }
 
     // -AccessKey/-SecretKey, else the SDKs' chain: environment variables, then the profile file.
@@ -201,7 +204,8 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
         };
         var credentials = CredentialChain.ForCurrentProcess().Resolve(given);
         WriteVerboseLine($"Using the {credentials.Origin}.");
-        return RunAsync(context => SessionFactory.ConnectWithAccessKeyAsync(credentials, Region, endpoint, context.Trace, UserAgent, context.Cancellation, SessionOptions()));
+        var options = Located(SessionOptions(), EndpointQuery.ForAccessKey(Region, endpoint, iamEndpoint, credentials));
+        return RunAsync(context => SessionFactory.ConnectWithAccessKeyAsync(credentials, Region, endpoint, context.Trace, UserAgent, context.Cancellation, options));
     }
 
     private SessionOptions SessionOptions() => new()
@@ -209,6 +213,24 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
         Timeout = TimeSpan.FromSeconds(TimeoutSec),
         Retry = RetryPolicy.Default.WithMaxRetries(MaxRetries),
     };
+
+    // Where the services are (the SDKs' chain: parameters, environment, regions file, table), said before anything is sent.
+    private SessionOptions Located(SessionOptions options, EndpointQuery query)
+    {
+        var endpoints = EndpointChain.ForCurrentProcess().Resolve(query);
+        if (endpoints.Warning is { } warning)
+        {
+            WriteWarning(warning);
+        }
+
+        foreach (var line in endpoints.Describe())
+        {
+            WriteVerboseLine(line);
+        }
+
+        options.Endpoints = endpoints;
+        return options;
+    }
 
     private static SecureString Secure(string text)
     {

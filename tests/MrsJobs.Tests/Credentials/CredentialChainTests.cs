@@ -91,14 +91,15 @@ public class CredentialChainTests
             Assert.Equal(new Uri("https://iam.given.example.com/"), credentials.IamEndpoint);
         }
 
+        // HUAWEICLOUD_SDK_IAM_ENDPOINT is one of the endpoint chain's sources (Regions.EndpointChain), in its own place.
         [Fact]
-        public void FillsInTheIamEndpointFromTheEnvironmentWhenNoOneElseGaveOne()
+        public void LeavesAnIamEndpointNoSourceGaveToTheEndpointChain()
         {
             using var home = new TempHome();
 
             var credentials = home.Chain((CredentialVariables.IamEndpoint, "https://iam.env.example.com")).Resolve(GivenKeys());
 
-            Assert.Equal(new Uri("https://iam.env.example.com/"), credentials.IamEndpoint);
+            Assert.Null(credentials.IamEndpoint);
         }
 
         [Fact]

@@ -103,10 +103,22 @@ public class ProfileCredentialSourceTests
         [Fact]
         public void RefusesAnIamEndpointThatIsNotAnHttpsUrl()
         {
-            var error = FailsOn("[basic]\nak = " + FileAk + "\nsk = " + FileSk + "\niam_endpoint = iam.example.com\n", CredentialsProblem.InvalidValue);
+            var error = FailsOn("[basic]\nak = " + FileAk + "\nsk = " + FileSk + "\niam_endpoint = ftp://iam.example.com\n", CredentialsProblem.InvalidValue);
 
             Assert.Equal(4, error.LineNumber);
-            Assert.Equal($"Credentials file '{error.FilePath}', line 4, [basic]: iam_endpoint: The iam_endpoint value is not an absolute http(s) URL.", error.Message);
+            Assert.Equal($"Credentials file '{error.FilePath}', line 4, [basic]: iam_endpoint: 'ftp://iam.example.com' is not an http(s) URL.", error.Message);
+        }
+
+        // As the Go SDK does with HUAWEICLOUD_SDK_IAM_ENDPOINT: a host name alone is https.
+        [Fact]
+        public void TakesAnIamEndpointWithoutSchemeAsHttps()
+        {
+            using var home = new TempHome();
+            home.Write("[basic]\nak = " + FileAk + "\nsk = " + FileSk + "\niam_endpoint = iam.example.com\n");
+
+            var credentials = Read(home).Credentials!;
+
+            Assert.Equal(new Uri("https://iam.example.com/"), credentials.IamEndpoint);
         }
 
         [Fact]

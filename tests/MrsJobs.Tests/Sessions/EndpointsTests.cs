@@ -4,57 +4,9 @@ using Xunit;
 
 namespace MrsJobs.Tests.Sessions;
 
-/// <summary><see cref="Endpoints"/>: where each region's services live, and which user-given URLs are safe.</summary>
+/// <summary><see cref="Endpoints"/>: which user-given URLs are safe, and what a host name alone means.</summary>
 public class EndpointsTests
 {
-    public class TheMrsForRegionMethod
-    {
-        [Theory]
-        [InlineData("cn-north-4", "https://mrs.cn-north-4.myhuaweicloud.com/")]
-        [InlineData("CN-East-3", "https://mrs.cn-east-3.myhuaweicloud.com/")]
-        [InlineData("ap-southeast-1", "https://mrs.ap-southeast-1.myhuaweicloud.cn/")]
-        [InlineData("ap-southeast-4", "https://mrs.ap-southeast-4.myhuaweicloud.cn/")]
-        [InlineData("ru-northwest-2", "https://mrs.ru-northwest-2.myhuaweicloud.cn/")]
-        [InlineData("eu-west-101", "https://mrs.eu-west-101.myhuaweicloud.eu/")]
-        [InlineData("af-south-1", "https://mrs.af-south-1.myhuaweicloud.com/")]
-        public void UsesTheRegionsDomain(string region, string expected)
-        {
-            Assert.Equal(new Uri(expected), Endpoints.MrsForRegion(region));
-        }
-
-        [Theory]
-        [InlineData("")]
-        [InlineData("cn north 4")]
-        [InlineData("evil.com/x")]
-        [InlineData("a.b")]
-        public void RefusesTextThatIsNotARegionName(string region)
-        {
-            Assert.Throws<ArgumentException>(() => Endpoints.MrsForRegion(region));
-        }
-    }
-
-    public class TheIamForRegionMethod
-    {
-        [Theory]
-        [InlineData("cn-north-4", "https://iam.cn-north-4.myhuaweicloud.com/")]
-        [InlineData("eu-west-101", "https://iam.eu-west-101.myhuaweicloud.eu/")]
-        [InlineData(" EU-West-101 ", "https://iam.eu-west-101.myhuaweicloud.eu/")]
-        public void UsesTheRegionsDomain(string region, string expected)
-        {
-            Assert.Equal(new Uri(expected), Endpoints.IamForRegion(region));
-        }
-
-        // The official SDKs' IAM region tables keep .com where MRS moved to .cn.
-        [Theory]
-        [InlineData("ap-southeast-1", "https://iam.ap-southeast-1.myhuaweicloud.com/")]
-        [InlineData("ap-southeast-4", "https://iam.ap-southeast-4.myhuaweicloud.com/")]
-        [InlineData("ru-northwest-2", "https://iam.ru-northwest-2.myhuaweicloud.com/")]
-        public void StaysOnDotComWhereMrsMovesToDotCn(string region, string expected)
-        {
-            Assert.Equal(new Uri(expected), Endpoints.IamForRegion(region));
-        }
-    }
-
     public class TheIamRootMethod
     {
         [Theory]
@@ -70,6 +22,12 @@ public class EndpointsTests
 
     public class TheValidateMethod
     {
+        [Fact]
+        public void KeepsRefusingPlainHttpWhenTheSchemeIsWritten()
+        {
+            Assert.Throws<ArgumentException>(() => Endpoints.Validate("http://iam.example.com", "IamEndpoint"));
+        }
+
         [Theory]
         [InlineData("https://mrs.example.com", "https://mrs.example.com/")]
         [InlineData("https://proxy.example.com/mrs", "https://proxy.example.com/mrs/")]
@@ -103,8 +61,18 @@ public class EndpointsTests
             Assert.Equal("Endpoint", failure.ParamName);
         }
 
+        // The Go SDK adds https:// to HUAWEICLOUD_SDK_IAM_ENDPOINT when it has no scheme; so does every endpoint here.
         [Theory]
-        [InlineData("mrs.example.com")]
+        [InlineData("mrs.example.com", "https://mrs.example.com/")]
+        [InlineData(" iam.example.com/v3 ", "https://iam.example.com/v3/")]
+        [InlineData("localhost:5000", "https://localhost:5000/")]
+        [InlineData("proxy.example.com:8443/mrs", "https://proxy.example.com:8443/mrs/")]
+        public void AddsHttpsToAHostNameWithoutScheme(string endpoint, string expected)
+        {
+            Assert.Equal(new Uri(expected), Endpoints.Validate(endpoint, "Endpoint"));
+        }
+
+        [Theory]
         [InlineData("/v2/project")]
         [InlineData("ftp://mrs.example.com/")]
         [InlineData("")]

@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace MrsJobs.Core.Regions;
+
+/// <summary>
+/// Where a session's services are, as <see cref="EndpointChain"/> found them, with where each endpoint came
+/// from, what the user should be warned about and what <c>-Verbose</c> should say.
+/// </summary>
+internal sealed class SessionEndpoints
+{
+    /// <summary>Creates the result.</summary>
+    public SessionEndpoints(string? region, ResolvedEndpoint? mrs, ResolvedEndpoint? iam, IReadOnlyList<string>? notes = null)
+    {
+        Region = region;
+        Mrs = mrs;
+        Iam = iam;
+        Notes = notes ?? Array.Empty<string>();
+    }
+
+    /// <summary>The region, trimmed and lower-cased; <c>null</c> when none was given.</summary>
+    public string? Region { get; }
+
+    /// <summary>The MRS endpoint; <c>null</c> when there is neither a region nor <c>-Endpoint</c>.</summary>
+    public ResolvedEndpoint? Mrs { get; }
+
+    /// <summary>The IAM endpoint; <c>null</c> when nothing names one and there is no region.</summary>
+    public ResolvedEndpoint? Iam { get; }
+
+    /// <summary>Remarks for <c>-Verbose</c> (extra endpoints not used, …).</summary>
+    public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>A warning for a region no table knows, naming the nearest known one; <c>null</c> otherwise.</summary>
+    public string? Warning
+    {
+        get
+        {
+            if (Mrs is not { Kind: EndpointSourceKind.Guessed } guess || Region is null)
+            {
+                return null;
+            }
+
+            var nearest = RegionNames.Nearest(Region, RegionTable.MrsRegions);
+            var iam = Iam is null ? string.Empty : $" and IAM at {Iam.Url} ({Iam.Source})";
+            return $"The region '{Region}' is not in the SDKs' MRS region table; the nearest known region is {nearest}. "
+                + $"Going on with MRS at {guess.Url}{iam}, in case the region is newer than the table. "
+                + $"If it is a typing mistake, connect again with -Region {nearest}.";
+        }
+    }
+
+    /// <summary>The MRS endpoint.</summary>
+    /// <exception cref="ArgumentException">There is none: neither <c>-Region</c> nor <c>-Endpoint</c> was given.</exception>
+    public ResolvedEndpoint RequireMrs() => Mrs ?? throw Missing("-Endpoint");
+
+    /// <summary>The IAM endpoint.</summary>
+    /// <exception cref="ArgumentException">There is none: no region and nothing that names one.</exception>
+    public ResolvedEndpoint RequireIam() => Iam ?? throw Missing("-IamEndpoint");
+
+    /// <summary>The lines <c>-Verbose</c> shows: each endpoint and its source, then the notes.</summary>
+    public IEnumerable<string> Describe() =>
+        new[] { ("MRS", Mrs), ("IAM", Iam) }
+            .Where(pair => pair.Item2 is not null)
+            .Select(pair => $"{pair.Item1} endpoint {pair.Item2!.Url} from {pair.Item2.Source}.")
+            .Concat(Notes);
+
+    private static ArgumentException Missing(string alternative) =>
+        new($"Give -Region (for example cn-north-4) or {alternative}.");
+}

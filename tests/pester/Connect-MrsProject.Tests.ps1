@@ -82,13 +82,13 @@ Describe 'Connect-MrsProject' {
             Get-RequestHeader (Get-EmulatorRequest)[0] 'X-Auth-Token' | Should -BeExactly $token.token
         }
 
-        # The notes list the other domains for MRS only; IAM is iam.{region}.myhuaweicloud.com (eu-west-101 left open).
+        # The SDKs' region tables: MRS on other domains for some regions; IAM from its own table, else the global endpoint.
         It 'derives the endpoints of <Region> (MRS on <Suffix>) from -Region' -ForEach @(
             @{ Region = 'cn-north-4'; Suffix = 'myhuaweicloud.com'; Iam = 'https://iam.cn-north-4.myhuaweicloud.com/' }
             @{ Region = 'ap-southeast-1'; Suffix = 'myhuaweicloud.cn'; Iam = 'https://iam.ap-southeast-1.myhuaweicloud.com/' }
             @{ Region = 'ap-southeast-4'; Suffix = 'myhuaweicloud.cn'; Iam = 'https://iam.ap-southeast-4.myhuaweicloud.com/' }
-            @{ Region = 'ru-northwest-2'; Suffix = 'myhuaweicloud.cn'; Iam = 'https://iam.ru-northwest-2.myhuaweicloud.com/' }
-            @{ Region = 'eu-west-101'; Suffix = 'myhuaweicloud.eu'; Iam = $null }
+            @{ Region = 'ru-northwest-2'; Suffix = 'myhuaweicloud.cn'; Iam = 'https://iam.myhuaweicloud.com/' }
+            @{ Region = 'eu-west-101'; Suffix = 'myhuaweicloud.eu'; Iam = 'https://iam.eu-west-101.myhuaweicloud.eu/' }
         ) {
             $session = Connect-MrsProject -Token 'MIIunused' -ProjectId $seed.ProjectId -Region $Region -PassThru
 

@@ -42,7 +42,9 @@ internal sealed class SessionEndpoints
             }
 
             var nearest = RegionNames.Nearest(Region, RegionTable.MrsRegions);
-            var iam = Iam is null ? string.Empty : $" and IAM at {Iam.Url} ({Iam.Source})";
+            var iam = Iam is null ? string.Empty
+                : Iam.Kind == EndpointSourceKind.GlobalFallback ? $" and the global IAM endpoint {Iam.Url}"
+                : $" and IAM at {Iam.Url} from {Iam.Source}";
             return $"The region '{Region}' is not in the SDKs' MRS region table; the nearest known region is {nearest}. "
                 + $"Going on with MRS at {guess.Url}{iam}, in case the region is newer than the table. "
                 + $"If it is a typing mistake, connect again with -Region {nearest}.";

@@ -98,14 +98,14 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
     public string? ProjectName { get; set; }
 
     /// <summary>
-    /// <para type="description">The MRS base URL, instead of https://mrs.{region}.myhuaweicloud.com. Plain http is accepted only for loopback hosts.</para>
+    /// <para type="description">The MRS base URL, instead of the one HUAWEICLOUD_SDK_REGION_MRS_{REGION}, the regions file or the SDKs' region table gives. A host name alone gets https://; plain http is accepted only for loopback hosts.</para>
     /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Endpoint { get; set; }
 
     /// <summary>
-    /// <para type="description">The IAM base URL, instead of https://iam.{region}.myhuaweicloud.com. Plain http is accepted only for loopback hosts.</para>
+    /// <para type="description">The IAM base URL, instead of the one the credentials file, HUAWEICLOUD_SDK_REGION_IAM_{REGION}, HUAWEICLOUD_SDK_IAM_ENDPOINT, the regions file or the SDKs' region table gives (else https://iam.myhuaweicloud.com). A host name alone gets https://; plain http is accepted only for loopback hosts.</para>
     /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]

@@ -82,6 +82,19 @@ Describe 'One line per input row' {
         $read | Should -Be @($rows | Where-Object JobId | ForEach-Object JobId | Sort-Object)
     }
 
+    It 'keeps the failed row''s result when its error stops the command, and writes the results of -WhatIf''s broken rows' {
+        $caught = $null
+        try { $null = Import-Csv $jobs | New-MrsJobExecution -IncludeFailed -ErrorAction Stop -OutVariable written } catch { $caught = $_ }
+
+        $caught.FullyQualifiedErrorId | Should -BeLike 'InvalidJobDefinition.JobName,*'
+        $written.Row | Should -Contain 2
+        ($written | Where-Object Row -EQ 2).Origin | Should -Be 'Invalid'
+
+        $dryRun = @(Import-Csv $jobs | New-MrsJobExecution -IncludeFailed -WhatIf -ErrorAction SilentlyContinue)
+        $dryRun.Row | Should -Be @(2, 5)
+        $dryRun.Origin | Sort-Object -Unique | Should -Be 'Invalid'
+    }
+
     It 'passes a row without a job through a CSV of New-MrsJobExecution''s results' {
         $submitted = Join-Path $TestDrive 'submitted.csv'
         Import-Csv $jobs | New-MrsJobExecution -IncludeFailed -ErrorAction SilentlyContinue | Export-Csv $submitted
@@ -166,7 +179,11 @@ Describe 'Times and durations in results' {
         [timespan]"$($job.Elapsed)" | Should -Be $job.Elapsed.Value
     }
 
-    It 'shows the ISO text in tables too' {
+    It 'shows the ISO text in lists, and formats as a [datetimeoffset] or [timespan] does when asked' {
         ($job | Format-List SubmittedAt, Elapsed | Out-String) | Should -Match 'SubmittedAt : \d{4}-\d\d-\d\dT[\d:.]+Z'
+        $job.SubmittedAt.ToString('yyyy-MM-dd HH:mm') | Should -Be $job.SubmittedAt.Value.ToString('yyyy-MM-dd HH:mm')
+        $job.Elapsed.ToString('hh\:mm\:ss') | Should -Be $job.Elapsed.Value.ToString('hh\:mm\:ss')
+        '{0:yyyy}' -f $job.StartedAt | Should -Be $job.StartedAt.Value.Year
+        ($job | Format-Table | Out-String) | Should -Not -BeNullOrEmpty
     }
 }

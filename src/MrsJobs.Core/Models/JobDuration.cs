@@ -138,6 +138,9 @@ public readonly struct JobDuration : IComparable, IComparable<JobDuration>, IEqu
         return Value < TimeSpan.Zero ? "-" + text : text;
     }
 
+    /// <summary>As <see cref="ToString(string?, IFormatProvider?)"/> in the current culture, as <see cref="TimeSpan.ToString(string)"/> is.</summary>
+    public string ToString(string? format) => ToString(format, null);
+
     /// <summary>Without a format, the text of <see cref="ToString()"/>; with one, <see cref="Value"/> formatted as <see cref="TimeSpan"/> does.</summary>
     public string ToString(string? format, IFormatProvider? formatProvider) =>
         string.IsNullOrEmpty(format) ? ToString() : Value.ToString(format, formatProvider);

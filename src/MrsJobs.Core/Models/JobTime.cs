@@ -117,6 +117,9 @@ public readonly struct JobTime : IComparable, IComparable<JobTime>, IEquatable<J
         return utc.ToString(utc.Millisecond == 0 ? SecondsFormat : MillisecondsFormat, CultureInfo.InvariantCulture) + "Z";
     }
 
+    /// <summary>As <see cref="ToString(string?, IFormatProvider?)"/> in the current culture, as <see cref="DateTimeOffset.ToString(string)"/> is.</summary>
+    public string ToString(string? format) => ToString(format, null);
+
     /// <summary>Without a format, the ISO 8601 text of <see cref="ToString()"/>; with one, the UTC <see cref="Value"/> formatted as <see cref="DateTimeOffset"/> does.</summary>
     public string ToString(string? format, IFormatProvider? formatProvider) =>
         string.IsNullOrEmpty(format) ? ToString() : _value.ToString(format, formatProvider);

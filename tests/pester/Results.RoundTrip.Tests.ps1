@@ -25,16 +25,20 @@ BeforeAll {
     }
 
     function ConvertTo-Comparable($Jobs) { $Jobs | ConvertTo-Json -Depth 5 -Compress }
+
+    # A clean emulator whose jobs end within a second, and a session.
+    function Reset-QuickEmulator {
+        Reset-Emulator
+        Connect-TestProject
+        Add-EmulatorJobPlan -JobName '*' -Plan @{ new_ms = 0; accepted_ms = 0; running_ms = 300 }
+    }
+
+    $full = $seed.FullCluster
 }
 
 Describe 'A results CSV submitted again' {
 
-    BeforeEach {
-        Reset-Emulator
-        Connect-TestProject
-        Add-EmulatorJobPlan -JobName '*' -Plan @{ new_ms = 0; accepted_ms = 0; running_ms = 300 }
-        $full = $seed.FullCluster
-    }
+    BeforeEach { Reset-QuickEmulator }
 
     It 'creates the same jobs again, for every job type, arguments with spaces and properties that need JSON' {
         $jobs = New-JobCsv 'jobs.csv' @(
@@ -121,12 +125,7 @@ Describe 'A results CSV submitted again' {
 
 Describe 'Hidden secrets in results' {
 
-    BeforeEach {
-        Reset-Emulator
-        Connect-TestProject
-        Add-EmulatorJobPlan -JobName '*' -Plan @{ new_ms = 0; accepted_ms = 0; running_ms = 300 }
-        $full = $seed.FullCluster
-    }
+    BeforeEach { Reset-QuickEmulator }
 
     It 'keeps them out of the results CSV, and refuses to submit the mark in their place, naming the row and where it is' {
         $results = Join-Path $TestDrive 'results.csv'

@@ -36,14 +36,14 @@ Describe 'Get-MrsJobExecution' {
             $job.ClusterId | Should -Be $seed.FullCluster
             $job.JobName | Should -Be 'spark-pi'
             $job.State | Should -BeIn @('NEW', 'ACCEPTED', 'RUNNING', 'FINISHED')
-            $job.SubmittedAt | Should -BeOfType ([datetimeoffset])
+            $job.SubmittedAt | Should -BeOfType ([MrsJobs.Core.Models.JobTime])
             $job.Arguments | Should -Be @('--class', 'org.apache.spark.examples.SparkPi', 'obs://bucket/spark-examples.jar', '100')
             $job.Properties['spark.executor.memory'] | Should -Be '2g'
             $job.Properties['fs.obs.secret.key'] | Should -Be '[redacted]'
             ($job | Out-String) + ($job | Format-List * | Out-String) | Should -Not -Match 'S3cr3t-Value'
         }
 
-        It 'reads times as DateTimeOffset and elapsed time as TimeSpan once the job has ended' {
+        It 'reads times as UTC JobTimes and elapsed time as a JobDuration once the job has ended' {
             Add-EmulatorJobPlan -JobName 'quick' -Plan @{ new_ms = 0; accepted_ms = 0; running_ms = 200 }
             $submitted = New-MrsJobExecution -ClusterId $seed.FullCluster -JobName quick -JobType MapReduce -Arguments 'obs://b/wc.jar'
             Start-Sleep -Milliseconds 600
@@ -55,9 +55,10 @@ Describe 'Get-MrsJobExecution' {
             $job.Succeeded | Should -BeTrue
             $job.IsFinished | Should -BeTrue
             $job.Progress | Should -Be 100
-            $job.StartedAt | Should -BeOfType ([datetimeoffset])
+            $job.StartedAt | Should -BeOfType ([MrsJobs.Core.Models.JobTime])
+            $job.StartedAt.Value.Offset | Should -Be ([timespan]::Zero)
             $job.FinishedAt | Should -BeGreaterThan $job.StartedAt
-            $job.Elapsed | Should -BeOfType ([timespan])
+            $job.Elapsed | Should -BeOfType ([MrsJobs.Core.Models.JobDuration])
             $job.Elapsed.TotalMilliseconds | Should -BeGreaterOrEqual 150
         }
 

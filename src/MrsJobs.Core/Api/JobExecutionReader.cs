@@ -30,7 +30,7 @@ internal static class JobExecutionReader
             SubmittedAt = Time(body.SubmittedTime),
             StartedAt = Time(body.StartedTime),
             FinishedAt = Time(body.FinishedTime),
-            Elapsed = body.ElapsedTime is { } ms && ms >= 0 ? TimeSpan.FromMilliseconds(ms) : null,
+            Elapsed = body.ElapsedTime is { } ms && ms >= 0 ? new JobDuration(TimeSpan.FromMilliseconds(ms)) : null,
             LauncherId = body.LauncherId,
             AppId = body.AppId,
             TrackingUrl = body.TrackingUrl,
@@ -50,7 +50,7 @@ internal static class JobExecutionReader
         job.ArgumentsFingerprint = ArgumentsFingerprint.OfText(text);
         if (JavaToStringText.TryParseList(text, out var items))
         {
-            job.Arguments = Redactor.Arguments(items);
+            job.Arguments = new JobArguments(Redactor.Arguments(items));
             job.ArgumentsText = JavaToStringText.FormatList(job.Arguments);
         }
         else
@@ -68,14 +68,9 @@ internal static class JobExecutionReader
 
         if (JavaToStringText.TryParseMap(text, out var pairs))
         {
-            var shown = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var pair in pairs)
-            {
-                shown[pair.Key] = Redactor.PropertyValue(pair.Key, pair.Value);
-            }
-
+            var shown = ShownDefinition.Properties(pairs);
             job.Properties = shown;
-            job.PropertiesText = JavaToStringText.FormatMap(shown);
+            job.PropertiesText = JavaToStringText.FormatMap(shown.Pairs);
         }
         else
         {
@@ -93,8 +88,8 @@ internal static class JobExecutionReader
         { } value => value.GetRawText(),
     };
 
-    private static DateTimeOffset? Time(long? epochMilliseconds) =>
-        epochMilliseconds is { } ms && ms > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(ms).ToLocalTime() : null;
+    private static JobTime? Time(long? epochMilliseconds) =>
+        epochMilliseconds is { } ms && ms > 0 ? new JobTime(DateTimeOffset.FromUnixTimeMilliseconds(ms)) : null;
 
     private static string Upper(string? value) => value?.Trim().ToUpperInvariant() ?? string.Empty;
 }

@@ -89,8 +89,8 @@ internal sealed class JobListQuery
         && Same(Result, job.Result)
         && Same(User, job.User)
         && Same(Queue, job.Queue)
-        && (SubmittedAfter is null || job.SubmittedAt is null || job.SubmittedAt >= SubmittedAfter)
-        && (SubmittedBefore is null || job.SubmittedAt is null || job.SubmittedAt <= SubmittedBefore);
+        && (SubmittedAfter is null || job.SubmittedAt is not { } after || after.Value >= SubmittedAfter)
+        && (SubmittedBefore is null || job.SubmittedAt is not { } before || before.Value <= SubmittedBefore);
 
     private static bool Same(string? wanted, string? actual) =>
         wanted is null || string.Equals(wanted.Trim(), actual?.Trim(), StringComparison.OrdinalIgnoreCase);

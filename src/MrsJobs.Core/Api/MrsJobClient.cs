@@ -56,7 +56,7 @@ internal sealed partial class MrsJobClient
             throw Refusal(response, what, job.ClusterId);
         }
 
-        return new JobSubmitResult(result.JobId, result.State ?? SubmitStates.Complete, job.JobName, job.JobType, job.ClusterId, _session.ProjectId, _session.Clock.GetLocalNow());
+        return new JobSubmitResult(job, result.JobId, result.State ?? SubmitStates.Complete, _session.ProjectId, _session.Clock.GetUtcNow());
     }
 
     // A readable answer names a job id, or says FAILED (a refusal that the classifier sees only as a 2xx).

@@ -9,6 +9,7 @@ namespace MrsJobs.Core.Input;
 /// array of strings (numbers and booleans are taken as their text); any other cell is split on
 /// whitespace. There is no quoting in the plain notation: the characters a quote would need are
 /// forbidden in arguments anyway, so an argument that holds a space must use the JSON notation.
+/// <see cref="Write"/> writes the JSON notation, which every list of arguments survives.
 /// </summary>
 internal static class ArgumentsCell
 {
@@ -38,6 +39,10 @@ internal static class ArgumentsCell
                 return text!.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         }
     }
+
+    /// <summary>Writes arguments as a cell that <see cref="Parse"/> reads back as the same list: a JSON array, or an empty text for none.</summary>
+    public static string Write(IReadOnlyCollection<string> arguments) =>
+        arguments.Count == 0 ? string.Empty : CellJson.Array(arguments);
 
     private static IReadOnlyList<string> ParseJson(string json)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -10,6 +11,7 @@ namespace MrsJobs.Core.Input;
 /// object with scalar values; any other cell holds <c>key=value</c> pairs separated by <c>;</c> or
 /// line breaks (the value is everything after the first <c>=</c>, trimmed, and may hold spaces).
 /// A value that looks like two pairs glued by a space (<c>a=1 b=2</c>) is refused as ambiguous.
+/// <see cref="Write"/> writes the plain notation when it reads back the same, else the JSON notation.
 /// </summary>
 internal static class PropertiesCell
 {
@@ -42,6 +44,51 @@ internal static class PropertiesCell
                 return ParseJson(text!.Trim());
             default:
                 return ParsePairs(text!);
+        }
+    }
+
+    /// <summary>
+    /// Writes properties as a cell that <see cref="Parse"/> reads back as the same pairs: <c>key=value</c>
+    /// pairs separated by <c>;</c> when every pair survives that notation, else a JSON object; an empty text for none.
+    /// </summary>
+    public static string Write(IReadOnlyCollection<KeyValuePair<string, string>> pairs)
+    {
+        if (pairs.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        if (pairs.All(FitsPlain))
+        {
+            var plain = string.Join(";", pairs.Select(p => p.Key + "=" + p.Value));
+            if (ReadsBackAs(plain, pairs))
+            {
+                return plain;
+            }
+        }
+
+        return CellJson.Object(pairs);
+    }
+
+    // What the plain notation cannot carry: separators, an '=' in a key, blanks it would trim, an empty key.
+    private static bool FitsPlain(KeyValuePair<string, string> pair) =>
+        pair.Key.Length > 0
+        && pair.Key.IndexOf('=') < 0
+        && pair.Key.IndexOfAny(PairSeparators) < 0
+        && pair.Value.IndexOfAny(PairSeparators) < 0
+        && pair.Key.Trim().Length == pair.Key.Length
+        && pair.Value.Trim().Length == pair.Value.Length;
+
+    // The last word on ambiguity (a leading '{', a value that reads as glued pairs): read it back.
+    private static bool ReadsBackAs(string plain, IReadOnlyCollection<KeyValuePair<string, string>> pairs)
+    {
+        try
+        {
+            return Parse(plain).SequenceEqual(pairs, PairComparer.Instance);
+        }
+        catch (CellParseException)
+        {
+            return false;
         }
     }
 
@@ -107,5 +154,15 @@ internal static class PropertiesCell
 
             return pairs;
         }
+    }
+
+    private sealed class PairComparer : IEqualityComparer<KeyValuePair<string, string>>
+    {
+        public static readonly PairComparer Instance = new();
+
+        public bool Equals(KeyValuePair<string, string> x, KeyValuePair<string, string> y) =>
+            string.Equals(x.Key, y.Key, StringComparison.Ordinal) && string.Equals(x.Value, y.Value, StringComparison.Ordinal);
+
+        public int GetHashCode(KeyValuePair<string, string> pair) => StringComparer.Ordinal.GetHashCode(pair.Key);
     }
 }

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 
 namespace MrsJobs.Core.Models;
@@ -7,12 +5,21 @@ namespace MrsJobs.Core.Models;
 /// <summary>
 /// One job as the service reports it (list, detail, wait). Times are typed, secrets in arguments and
 /// properties are hidden, and <see cref="Succeeded"/> reads <c>job_result</c>, since <c>FINISHED</c>
-/// alone does not mean success.
+/// alone does not mean success. Every property's text is fit for a CSV: times in ISO 8601 UTC, durations
+/// as <c>hh:mm:ss</c>, arguments and properties in the cell notation that New-MrsJobExecution reads. A
+/// row of New-MrsJobExecution -IncludeFailed that did not become a job passes through Wait-MrsJobExecution
+/// as a JobExecution with an empty <see cref="JobId"/>, its <see cref="Origin"/> and <see cref="Error"/>.
 /// </summary>
 [DebuggerDisplay("{JobId,nq} {State,nq}/{Result,nq} {JobName,nq}")]
 public sealed class JobExecution
 {
-    /// <summary>The job execution id.</summary>
+    /// <summary>The input row of New-MrsJobExecution this job came from, from 1 (0 when the job was not piped from New-MrsJobExecution).</summary>
+    public int Row { get; internal set; }
+
+    /// <summary>How New-MrsJobExecution learned the job (Submitted, Reconciled, Journal), or why its row became no job (Invalid, Refused, NotSent, Unknown); <c>null</c> when the job was not piped from New-MrsJobExecution.</summary>
+    public SubmissionOrigin? Origin { get; internal set; }
+
+    /// <summary>The job execution id; empty for a row that became no job.</summary>
     public string JobId { get; internal set; } = string.Empty;
 
     /// <summary>The cluster the job runs on (from the request: the service does not return it).</summary>
@@ -42,20 +49,20 @@ public sealed class JobExecution
     /// <summary>Progress in percent, when reported.</summary>
     public double? Progress { get; internal set; }
 
-    /// <summary>When the job was submitted.</summary>
-    public DateTimeOffset? SubmittedAt { get; internal set; }
+    /// <summary>When the job was submitted (UTC; its text is ISO 8601).</summary>
+    public JobTime? SubmittedAt { get; internal set; }
 
-    /// <summary>When the job started running.</summary>
-    public DateTimeOffset? StartedAt { get; internal set; }
+    /// <summary>When the job started running (UTC; its text is ISO 8601).</summary>
+    public JobTime? StartedAt { get; internal set; }
 
-    /// <summary>When the job ended.</summary>
-    public DateTimeOffset? FinishedAt { get; internal set; }
+    /// <summary>When the job ended (UTC; its text is ISO 8601).</summary>
+    public JobTime? FinishedAt { get; internal set; }
 
-    /// <summary>How long the job ran (as the service counts it).</summary>
-    public TimeSpan? Elapsed { get; internal set; }
+    /// <summary>How long the job ran (as the service counts it; its text is <c>hh:mm:ss</c>).</summary>
+    public JobDuration? Elapsed { get; internal set; }
 
     /// <summary>The arguments read back from the service's text, secrets hidden; <c>null</c> when the text could not be read as a list.</summary>
-    public string[]? Arguments { get; internal set; }
+    public JobArguments? Arguments { get; internal set; }
 
     /// <summary>The arguments text as the service returned it, secrets hidden.</summary>
     public string? ArgumentsText { get; internal set; }
@@ -64,7 +71,7 @@ public sealed class JobExecution
     internal string? ArgumentsFingerprint { get; set; }
 
     /// <summary>The properties read back from the service's text; values of secret-looking keys are hidden.</summary>
-    public IReadOnlyDictionary<string, string>? Properties { get; internal set; }
+    public JobProperties? Properties { get; internal set; }
 
     /// <summary>The properties text as the service returned it, secret values hidden.</summary>
     public string? PropertiesText { get; internal set; }
@@ -78,6 +85,12 @@ public sealed class JobExecution
     /// <summary>The tracking URL (SparkSubmit jobs).</summary>
     public string? TrackingUrl { get; internal set; }
 
+    /// <summary>For a row that became no job: the id of the error New-MrsJobExecution gave it (for example <c>InvalidJobDefinition.JobName</c>).</summary>
+    public string? ErrorId { get; internal set; }
+
+    /// <summary>For a row that became no job: the message of the error New-MrsJobExecution gave it (never a secret).</summary>
+    public string? Error { get; internal set; }
+
     /// <summary><c>true</c> once the job is FINISHED, FAILED or KILLED.</summary>
     public bool IsFinished => JobStates.IsTerminal(State);
 
@@ -85,5 +98,7 @@ public sealed class JobExecution
     public bool Succeeded => IsFinished && Result == JobResults.Succeeded;
 
     /// <inheritdoc />
-    public override string ToString() => $"{JobType} job '{JobName}' ({JobId}) {State}/{Result}";
+    public override string ToString() => JobId.Length == 0 && Origin is { } origin
+        ? $"{JobType} job '{JobName}' of row {Row}: no job ({origin}) {Error}"
+        : $"{JobType} job '{JobName}' ({JobId}) {State}/{Result}";
 }

@@ -103,11 +103,18 @@ internal static class Redactor
         return shown;
     }
 
-    /// <summary>Hides the values of secret-looking <c>key=value</c> assignments inside free text.</summary>
+    /// <summary>Hides the values of secret-looking <c>key=value</c> assignments inside free text; a value already hidden stays as it is.</summary>
     public static string Text(string? text) =>
         string.IsNullOrEmpty(text)
             ? string.Empty
-            : Assignment.Replace(text!, match => IsSecretKey(match.Groups["key"].Value) ? match.Groups["key"].Value + match.Groups["sign"].Value + Mark : match.Value);
+            : Assignment.Replace(text!, match => IsSecretKey(match.Groups["key"].Value) && !IsMarkAt(text!, match.Groups["value"].Index)
+                ? match.Groups["key"].Value + match.Groups["sign"].Value + Mark
+                : match.Value);
+
+    /// <summary><c>true</c> when <paramref name="text"/> holds <see cref="Mark"/>: a secret hidden when the job was read back, not the secret itself.</summary>
+    public static bool HoldsMark(string? text) => text is not null && text.IndexOf(Mark, StringComparison.Ordinal) >= 0;
+
+    private static bool IsMarkAt(string text, int index) => string.CompareOrdinal(text, index, Mark, 0, Mark.Length) == 0;
 
     /// <summary>
     /// A JSON text with every secret-keyed value replaced; a text that is not JSON is shown only as its length,

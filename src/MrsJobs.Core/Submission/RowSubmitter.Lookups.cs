@@ -51,7 +51,7 @@ internal sealed partial class RowSubmitter
                 return Unknown(row, lost, detail);
             }
 
-            var result = new JobSubmitResult(found.JobId, SubmitStates.Complete, job.JobName, job.JobType, job.ClusterId, _session.ProjectId, (found.SubmittedAt ?? sentAt).ToLocalTime(), row: row.Number, origin: SubmissionOrigin.Reconciled);
+            var result = new JobSubmitResult(job, found.JobId, SubmitStates.Complete, _session.ProjectId, found.SubmittedAt ?? sentAt).For(row.Number, SubmissionOrigin.Reconciled);
             RecordOutcome(row, Journal is null ? string.Empty : Hash(job), new JournalOutcome(JournalOutcomeKind.Reconciled, found.JobId, SubmitStates.Complete, _session.Clock.GetUtcNow(), ProjectId: _session.ProjectId));
             return new SubmissionOutcome(row, SubmissionOutcomeKind.Reconciled, result);
         }

@@ -70,7 +70,11 @@ internal sealed partial class RowSubmitter
         new(row, SubmissionOutcomeKind.Unknown, error: cause, detail: detail);
 
     private JobSubmitResult Refused(JobDefinition job, MrsApiException ex) => new(
-        null, SubmitStates.Failed, job.JobName, job.JobType, job.ClusterId, _session.ProjectId, _session.Clock.GetLocalNow(), ex.ErrorCode, ex.ServiceMessage ?? ex.Summary);
+        null, SubmitStates.Failed, job.JobName, job.JobType, job.ClusterId, _session.ProjectId, _session.Clock.GetUtcNow(), ex.ErrorCode, ex.ServiceMessage ?? ex.Summary)
+    {
+        Arguments = ShownDefinition.Arguments(job.Arguments),
+        Properties = ShownDefinition.Properties(job.Properties),
+    };
 
     // The journal's hash of a job, computed with secrets hidden (secret-looking property values, secret
     // assignments in arguments): a journal is no oracle for guessing them, and a rotated secret is still the same job.

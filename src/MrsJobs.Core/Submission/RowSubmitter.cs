@@ -74,7 +74,7 @@ internal sealed partial class RowSubmitter
 
             if (earlier is { Outcome: { JobId.Length: > 0 } done } && done.Kind is JournalOutcomeKind.Accepted or JournalOutcomeKind.Reconciled)
             {
-                var result = new JobSubmitResult(done.JobId, done.State ?? SubmitStates.Complete, job.JobName, job.JobType, job.ClusterId, done.ProjectId ?? _session.ProjectId, (done.At ?? default).ToLocalTime());
+                var result = new JobSubmitResult(job, done.JobId, done.State ?? SubmitStates.Complete, done.ProjectId ?? _session.ProjectId, done.At);
                 return new SubmissionOutcome(row, SubmissionOutcomeKind.FromJournal, result.For(row.Number, SubmissionOrigin.Journal));
             }
 
@@ -164,7 +164,7 @@ internal sealed partial class RowSubmitter
 
                     var kind = ex.Outcome == RequestOutcome.NotSent ? JournalOutcomeKind.NotSent : JournalOutcomeKind.Refused;
                     RecordOutcome(row, hash, new JournalOutcome(kind, At: _session.Clock.GetUtcNow(), ErrorCode: ex.ErrorCode ?? ex.ErrorId, Message: ex.Summary));
-                    return new SubmissionOutcome(row, SubmissionOutcomeKind.Refused, Refused(job, ex).For(row.Number, SubmissionOrigin.Submitted), ex);
+                    return new SubmissionOutcome(row, SubmissionOutcomeKind.Refused, Refused(job, ex).For(row.Number, SubmissionOrigin.Refused), ex);
                 }
                 catch (Exception stopped) when (stopped is SendingStoppedException
                     || stopped is BackOffCancelledException { LastOutcome: RequestOutcome.Throttled or RequestOutcome.NotSent })

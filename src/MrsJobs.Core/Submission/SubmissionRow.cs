@@ -15,12 +15,13 @@ internal sealed class SubmissionRow
         Source = source;
     }
 
-    /// <summary>A row that defines no job, with the rules it broke.</summary>
-    public SubmissionRow(int number, IReadOnlyList<ValidationFailure> failures, object? source = null)
+    /// <summary>A row that defines no job, with the rules it broke and what was read of it (<c>null</c> for a pipeline object that is not a row at all).</summary>
+    public SubmissionRow(int number, IReadOnlyList<ValidationFailure> failures, object? source = null, JobInput? input = null)
     {
         Number = number;
         Failures = failures;
         Source = source;
+        Input = input;
     }
 
     /// <summary>The row's position in the input, from 1.</summary>
@@ -28,6 +29,9 @@ internal sealed class SubmissionRow
 
     /// <summary>The job, when the row is valid.</summary>
     public JobDefinition? Job { get; }
+
+    /// <summary>What was read of a row that defines no job, as typed (for the result -IncludeFailed writes).</summary>
+    public JobInput? Input { get; }
 
     /// <summary>Why the row defines no job; <c>null</c> when it does.</summary>
     public IReadOnlyList<ValidationFailure>? Failures { get; }

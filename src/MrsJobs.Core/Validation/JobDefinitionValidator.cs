@@ -26,6 +26,7 @@ public static class JobDefinitionValidator
         var jobName = CheckJobName(input.JobName, skip, failures);
         var arguments = ArgumentRules.Check(input.Arguments, skip, failures);
         var properties = PropertyRules.Check(input.Properties, skip, failures);
+        HiddenSecretRule.Check(input, failures);
 
         if (failures.Count > 0)
         {

@@ -54,21 +54,22 @@ internal sealed class JobWatchList
     /// <summary>The jobs still followed, in arrival order.</summary>
     public IReadOnlyList<WatchedJob> Pending => _pending;
 
-    /// <summary>Adds a job; <c>false</c> when it is already followed (the same id on the same cluster).</summary>
-    public bool Add(string jobId, string clusterId)
+    /// <summary>Adds a job, with the row it was piped with, if any; <c>false</c> when it is already followed (the same id on the same cluster).</summary>
+    public bool Add(string jobId, string clusterId, PipedRow? from = null)
     {
         if (!_known.Add(clusterId + "/" + jobId))
         {
             return false;
         }
 
-        _pending.Add(new WatchedJob(_known.Count, jobId, clusterId));
+        _pending.Add(new WatchedJob(_known.Count, jobId, clusterId) { From = from });
         return true;
     }
 
     /// <summary>Records a successful read; <c>true</c> when the job has ended and leaves the list.</summary>
     public bool Seen(WatchedJob job, JobExecution state)
     {
+        job.From?.ApplyTo(state);
         job.Last = state;
         job.ConsecutiveFailures = 0;
         return state.IsFinished && _pending.Remove(job);

@@ -21,6 +21,9 @@ internal sealed class WatchedJob
     /// <summary>The cluster.</summary>
     public string ClusterId { get; }
 
+    /// <summary>The row of New-MrsJobExecution's output the job was piped with, or <c>null</c>.</summary>
+    public PipedRow? From { get; internal set; }
+
     /// <summary>The job as last read, or <c>null</c> before the first successful read.</summary>
     public JobExecution? Last { get; internal set; }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using MrsJobs.Binding;
@@ -91,26 +92,44 @@ public sealed partial class NewMrsJobExecutionCommand
         }
     }
 
-    // On the engine's thread: the outcome becomes a message for the pipeline thread. Abandoned rows say nothing.
+    // On the engine's thread: the outcome becomes messages for the pipeline thread. Abandoned rows say nothing.
     private void Deliver(SubmissionOutcome outcome)
     {
-        if (Payload(outcome) is { } payload)
+        foreach (var message in Messages(outcome))
         {
-            Pump.Post(PipelineStreamFor(outcome), payload);
+            Pump.Post(message.Stream, message.Payload);
         }
     }
 
-    private static PipelineStream PipelineStreamFor(SubmissionOutcome outcome) => outcome.HasJob ? PipelineStream.Output : PipelineStream.Error;
-
-    private static object? Payload(SubmissionOutcome outcome) =>
-        outcome.HasJob ? outcome.Result : SubmissionErrorRecords.For(outcome, (RowSubject)outcome.Row.Source!);
-
     private void WriteOutcome(SubmissionOutcome outcome)
     {
-        if (Payload(outcome) is { } payload)
+        foreach (var message in Messages(outcome))
         {
-            Write(new PipelineMessage(PipelineStreamFor(outcome), payload));
+            Write(message);
         }
+    }
+
+    // A job is output; a row without one is an error, and with -IncludeFailed also a result, written first so
+    // that it is kept even when the error stops the command (-ErrorAction Stop).
+    private IEnumerable<PipelineMessage> Messages(SubmissionOutcome outcome)
+    {
+        if (outcome.HasJob)
+        {
+            yield return new PipelineMessage(PipelineStream.Output, outcome.Result);
+            yield break;
+        }
+
+        if (SubmissionErrorRecords.For(outcome, (RowSubject)outcome.Row.Source!) is not { } error)
+        {
+            yield break;
+        }
+
+        if (IncludeFailed && FailedRowResult.For(outcome, _projectId, error.FullyQualifiedErrorId, SubmissionErrorRecords.MessageOf(error)) is { } result)
+        {
+            yield return new PipelineMessage(PipelineStream.Output, result);
+        }
+
+        yield return new PipelineMessage(PipelineStream.Error, error);
     }
 
     private sealed class JournalStop : Exception

@@ -24,6 +24,7 @@ public sealed partial class NewMrsJobExecutionCommand : MrsApiCmdletBase
 {
     private static readonly TimeSpan InFlightGrace = TimeSpan.FromSeconds(5);
     private int _row;
+    private string _projectId = string.Empty;
     private bool _argumentsOnCommandLine;
     private SubmissionEngine? _engine;
     private SubmissionJournal? _journal;
@@ -101,11 +102,18 @@ public sealed partial class NewMrsJobExecutionCommand : MrsApiCmdletBase
     [ValidateNotNullOrEmpty]
     public string? JournalPath { get; set; }
 
+    /// <summary>
+    /// <para type="description">Also writes a JobSubmitResult for each row that became no job (invalid, refused by the service, not sent, or outcome unknown), besides its error: JobId empty, Origin Invalid, Refused, NotSent or Unknown, ErrorId and Error from the error. With it, the output has one object per input row, in input order, so one Export-Csv accounts for every row.</para>
+    /// </summary>
+    [Parameter]
+    public SwitchParameter IncludeFailed { get; set; }
+
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
         _argumentsOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Arguments));
         var session = FindSession();
+        _projectId = session?.ProjectId ?? string.Empty;
         if (session is null)
         {
             if (!IsDryRun())
@@ -128,9 +136,10 @@ public sealed partial class NewMrsJobExecutionCommand : MrsApiCmdletBase
         _row++;
         var subject = new RowSubject(_row, ClusterId, JobName, JobType, MyInvocation.ExpectingInput);
         var notARow = MyInvocation.ExpectingInput ? JobInputReader.NotARow(InputObject) : null;
-        var validation = notARow is null
-            ? JobDefinitionValidator.Validate(JobInputReader.Read(ClusterId, JobName, JobType, Arguments, Properties, _argumentsOnCommandLine), SkipRules())
-            : new ValidationResult(null, new[] { notARow });
+        var input = notARow is null ? JobInputReader.Read(ClusterId, JobName, JobType, Arguments, Properties, _argumentsOnCommandLine) : null;
+        var validation = input is not null
+            ? JobDefinitionValidator.Validate(input, SkipRules())
+            : new ValidationResult(null, new[] { notARow! });
         SubmissionRow row;
         if (validation.IsValid)
         {
@@ -144,7 +153,7 @@ public sealed partial class NewMrsJobExecutionCommand : MrsApiCmdletBase
         }
         else
         {
-            row = new SubmissionRow(_row, validation.Failures, subject);
+            row = new SubmissionRow(_row, validation.Failures, subject, input);
         }
 
         if (_engine is null)

@@ -19,7 +19,7 @@ namespace MrsJobs.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Wait, "MrsJobExecution")]
 [OutputType(typeof(JobExecution))]
-public sealed class WaitMrsJobExecutionCommand : MrsJobCmdletBase
+public sealed partial class WaitMrsJobExecutionCommand : MrsJobCmdletBase
 {
     private readonly JobWatchList _jobs = new();
     private MrsSession? _session;
@@ -45,7 +45,13 @@ public sealed class WaitMrsJobExecutionCommand : MrsJobCmdletBase
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (!_jobs.Add(JobId, ClusterId))
+        var row = ReadRow();
+        if (TookRowWithoutJob(row))
+        {
+            return;
+        }
+
+        if (!_jobs.Add(JobId!, ClusterId ?? string.Empty, row))
         {
             WriteVerboseLine($"Job {JobId} on cluster {ClusterId} is already being waited for.");
         }

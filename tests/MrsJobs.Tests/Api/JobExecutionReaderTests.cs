@@ -2,6 +2,7 @@ using System;
 using System.Text.Json;
 using MrsJobs.Core.Api;
 using MrsJobs.Core.Json;
+using MrsJobs.Core.Models;
 using MrsJobs.Core.Security;
 using Xunit;
 
@@ -31,9 +32,11 @@ public class JobExecutionReaderTests
         Assert.True(job.IsFinished);
         Assert.True(job.Succeeded);
         Assert.Equal(100.0, job.Progress);
-        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1700000000000), job.SubmittedAt);
-        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1700000061000), job.FinishedAt);
-        Assert.Equal(TimeSpan.FromMinutes(1), job.Elapsed);
+        Assert.Equal(new JobTime(DateTimeOffset.FromUnixTimeMilliseconds(1700000000000)), job.SubmittedAt);
+        Assert.Equal(new JobTime(DateTimeOffset.FromUnixTimeMilliseconds(1700000061000)), job.FinishedAt);
+        Assert.Equal(new JobDuration(TimeSpan.FromMinutes(1)), job.Elapsed);
+        Assert.Equal("2023-11-14T22:13:20Z", job.SubmittedAt.ToString());
+        Assert.Equal("00:01:00", job.Elapsed.ToString());
         Assert.Equal("application_2", job.AppId);
         Assert.Equal("default", job.Queue);
     }

@@ -85,4 +85,13 @@ public class RedactorArgumentTests
         Assert.Contains("spark.executor.memory=4g", shown);
         Assert.Contains("fs.obs.sk=[redacted]", shown);
     }
+
+    [Theory]
+    [InlineData("--conf fs.obs.secret.key=[redacted]")]
+    [InlineData("fs.obs.secret.key=[redacted] --verbose")]
+    public void LeavesAValueAlreadyHiddenAsItIs(string shown)
+    {
+        Assert.Equal(shown, Redactor.Text(shown));
+        Assert.Equal(new[] { "--password", Redactor.Mark, shown }, Redactor.Arguments(Redactor.Arguments(new[] { "--password", "x", shown })));
+    }
 }

@@ -187,4 +187,41 @@ public partial class JobDefinitionValidatorTests
             Assert.Equal(new[] { "z", "a", "m" }, definition.Properties.Select(p => p.Key));
         }
     }
+
+    public class TheHiddenSecrets
+    {
+        [Fact]
+        public void RefuseAnArgumentHoldingTheMarkOfAHiddenSecretNamingItsPosition()
+        {
+            var input = ValidInput(arguments: new[] { "--conf", "fs.obs.secret.key=[redacted]", "--password", "[redacted]" });
+
+            var result = JobDefinitionValidator.Validate(input, JobRule.All);
+
+            Assert.False(result.IsValid);
+            Assert.Equal(new[] { "HiddenSecret", "HiddenSecret" }, result.Failures.Select(f => f.RuleName));
+            Assert.Contains("argument 1 holds [redacted]", result.Failures[0].Message);
+            Assert.Contains("argument 3 holds [redacted]", result.Failures[1].Message);
+            Assert.All(result.Failures, f => Assert.Equal(JobRule.None, f.Rule));
+        }
+
+        [Fact]
+        public void RefuseAPropertyWhoseValueIsTheMarkNamingItsKey()
+        {
+            var input = ValidInput(properties: new[] { Pair("spark.executor.memory", "2g"), Pair("fs.obs.secret.key", "[redacted]") });
+
+            var failure = SingleFailure(JobDefinitionValidator.Validate(input, JobRule.All));
+
+            Assert.Equal("properties", failure.Field);
+            Assert.Equal("HiddenSecret", failure.RuleName);
+            Assert.Contains("'fs.obs.secret.key' is [redacted]", failure.Message);
+        }
+
+        [Fact]
+        public void LetTheSecretsThemselvesThrough()
+        {
+            var input = ValidInput(arguments: new[] { "--password", "hunter2" }, properties: new[] { Pair("fs.obs.secret.key", "S3cr3t") });
+
+            Assert.True(JobDefinitionValidator.Validate(input).IsValid);
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using MrsJobs.Errors;
 
 namespace MrsJobs.Hosting;
 
@@ -17,10 +18,26 @@ public abstract class MrsJobCmdletBase : MrsApiCmdletBase
     public string JobId { get; set; } = string.Empty;
 
     /// <summary>
-    /// <para type="description">The id of the cluster the job runs on.</para>
+    /// <para type="description">The id of the cluster the job runs on. Required: without it (a CSV without a cluster_id column, -JobId alone) the job gets an MrsClusterIdMissing error.</para>
     /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    /// <remarks>
+    /// Not mandatory to PowerShell, whose refusal ("missing mandatory parameters", or a prompt that a
+    /// runbook cannot answer) says neither what the cluster id is nor how to give it; see <see cref="ClusterIdGiven"/>.
+    /// </remarks>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("cluster_id")]
     [ValidateNotNullOrEmpty]
     public string ClusterId { get; set; } = string.Empty;
+
+    /// <summary><c>true</c> when a cluster id was given or bound; otherwise writes <c>MrsClusterIdMissing</c> for the job and returns <c>false</c>.</summary>
+    private protected bool ClusterIdGiven()
+    {
+        if (ClusterId.Length > 0)
+        {
+            return true;
+        }
+
+        WriteError(ErrorRecords.ClusterIdMissing(MyInvocation.MyCommand.Name, JobId));
+        return false;
+    }
 }

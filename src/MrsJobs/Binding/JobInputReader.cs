@@ -90,7 +90,7 @@ internal static class JobInputReader
         var semicolons = header.Split(';').Length;
         var tabs = header.Split('\t').Length;
         var (separator, option) = semicolons >= tabs ? ("';'", "-Delimiter ';'") : ("tabs", "-Delimiter \"`t\"");
-        var shown = header.Replace("\t", "`t");
+        var shown = header.Replace("\"", string.Empty).Replace("\t", "`t");   // Import-Csv keeps the quotes of every field but the first
         shown = shown.Length <= 80 ? shown : shown.Substring(0, 77) + "...";
         return $"its column name '{shown}' holds {separator}: the file separates its fields with {separator}, but it was read as separated with ','. "
             + $"Read it with Import-Csv {option} (or Import-Csv -UseCulture, when that is this computer's list separator).";

@@ -10,11 +10,7 @@ BeforeAll {
     function Invoke-WithoutForce([string] $Command, $Job, [switch] $NoConfirm) {
         $arguments = @('-EmulatorUrl', (Get-EmulatorUrl), '-Command', $Command, '-JobId', $Job.JobId, '-ClusterId', $Job.ClusterId)
         if ($NoConfirm) { $arguments += '-NoConfirm' }
-        $child = Start-TestProcess -ScriptPath "$PSScriptRoot/fixtures/Invoke-WithoutForce.ps1" -ArgumentList $arguments
-        if (-not $child.Process.WaitForExit(60000)) { $child.Process.Kill(); throw "$Command did not end within a minute." }
-        $line = @($child.StandardOutput.Result -split "`n" | Where-Object { $_.Trim().StartsWith('{') }) | Select-Object -Last 1
-        if (-not $line) { throw "The child wrote no report: $($child.StandardOutput.Result) $($child.StandardError.Result)" }
-        $line | ConvertFrom-Json
+        Invoke-TestProcessReport -ScriptPath "$PSScriptRoot/fixtures/Invoke-WithoutForce.ps1" -ArgumentList $arguments -TimeoutSec 60
     }
 
     function Get-WriteRequest {

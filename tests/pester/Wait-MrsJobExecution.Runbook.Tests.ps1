@@ -29,12 +29,7 @@ BeforeAll {
     function Invoke-RunbookProcess([string] $ResultPath, [switch] $FailFast) {
         $arguments = @('-EmulatorUrl', (Get-EmulatorUrl), '-CsvPath', (New-RunbookCsv), '-ResultPath', $ResultPath)
         if ($FailFast) { $arguments += '-FailFast' }
-        $child = Start-TestProcess -ScriptPath "$PSScriptRoot/fixtures/Invoke-Runbook.ps1" -ArgumentList $arguments
-        if (-not $child.Process.WaitForExit(120000)) { $child.Process.Kill(); throw 'The runbook did not end within 2 minutes.' }
-        $out = $child.StandardOutput.Result
-        $line = @($out -split "`n" | Where-Object { $_.Trim().StartsWith('{') }) | Select-Object -Last 1
-        if (-not $line) { throw "The runbook wrote no report: $out $($child.StandardError.Result)" }
-        $line | ConvertFrom-Json
+        Invoke-TestProcessReport -ScriptPath "$PSScriptRoot/fixtures/Invoke-Runbook.ps1" -ArgumentList $arguments
     }
 }
 
@@ -65,6 +60,26 @@ Describe 'The runbook pattern: try { Import-Csv | New-MrsJobExecution | Wait-Mrs
     It 'writes the later failures as warnings before it' {
         @($report.Warnings).Count | Should -Be 1
         @($report.Warnings)[0] | Should -BeLike "``[MrsJobFailed``] SparkSubmit job 'rb-fails-late'*ended FINISHED with result FAILED*"
+    }
+}
+
+Describe 'Wait-MrsJobExecution -ErrorAction Stop, in this process' {
+
+    BeforeEach {
+        Reset-Emulator
+        Connect-TestProject
+        Add-RunbookPlan
+    }
+
+    It 'holds the error of a job without a cluster id like a failure: the other jobs are still waited for' {
+        $job = New-MrsJobExecution -ClusterId $seed.FullCluster -JobName rb-ok-1 -JobType MapReduce
+        $received = [System.Collections.Generic.List[object]]::new()
+
+        $caught = try { [pscustomobject]@{ JobId = $job.JobId }, $job | Wait-MrsJobExecution -PollingInterval 1 -ErrorAction Stop | ForEach-Object { $received.Add($_) } } catch { $_ }
+
+        $received.JobName | Should -Be @('rb-ok-1')
+        $received[0].Result | Should -Be 'SUCCEEDED'
+        $caught.FullyQualifiedErrorId | Should -BeExactly "MrsClusterIdMissing,$cmdletId"
     }
 }
 

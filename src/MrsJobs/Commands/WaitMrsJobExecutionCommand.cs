@@ -57,7 +57,7 @@ public sealed class WaitMrsJobExecutionCommand : MrsJobCmdletBase
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (!ClusterIdGiven())
+        if (!ClusterIdGiven(Fail))   // held like a failed job's error under -ErrorAction Stop
         {
             return;
         }

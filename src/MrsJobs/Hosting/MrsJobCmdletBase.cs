@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using MrsJobs.Errors;
 
@@ -29,15 +30,18 @@ public abstract class MrsJobCmdletBase : MrsApiCmdletBase
     [ValidateNotNullOrEmpty]
     public string ClusterId { get; set; } = string.Empty;
 
-    /// <summary><c>true</c> when a cluster id was given or bound; otherwise writes <c>MrsClusterIdMissing</c> for the job and returns <c>false</c>.</summary>
-    private protected bool ClusterIdGiven()
+    /// <summary>
+    /// <c>true</c> when a cluster id was given or bound; otherwise reports <c>MrsClusterIdMissing</c> for the
+    /// job, through <paramref name="report"/> (WriteError by default), and returns <c>false</c>.
+    /// </summary>
+    private protected bool ClusterIdGiven(Action<ErrorRecord>? report = null)
     {
         if (ClusterId.Length > 0)
         {
             return true;
         }
 
-        WriteError(ErrorRecords.ClusterIdMissing(MyInvocation.MyCommand.Name, JobId));
+        (report ?? WriteError)(ErrorRecords.ClusterIdMissing(MyInvocation.MyCommand.Name, JobId));
         return false;
     }
 }

@@ -42,7 +42,7 @@ public sealed class WaitMrsJobExecutionCommand : MrsJobCmdletBase
     public int Timeout { get; set; } = 3600;
 
     /// <summary>
-    /// <para type="description">Ends the wait at the first error (a job that failed or was killed, or could not be read): its final state and error are written, and the other jobs are no longer followed (they go on running). Under -ErrorAction Stop that error ends the command, as it did before errors were held until every job had ended. Without -FailFast, the wait goes on until every job has ended or -Timeout has passed.</para>
+    /// <para type="description">Ends the wait at the first error (a job that failed or was killed, or could not be read): its final state and error are written, and the other jobs are no longer followed (they go on running). Under -ErrorAction Stop that error ends the command at once. Without -FailFast the wait goes on until every job has ended or -Timeout has passed, and under -ErrorAction Stop the errors are held until then, so that every final state is written first.</para>
     /// </summary>
     [Parameter]
     public SwitchParameter FailFast { get; set; }

@@ -107,19 +107,19 @@ if (`$core) {
 
     Context 'default views' {
 
-        It 'shows a JobSubmitResult as a table of Row, Origin, JobType, JobName and the whole JobId, in 80 columns' {
+        It 'shows a JobSubmitResult as a table of Row, SubmitState, the whole JobId and JobName, in 80 columns' {
             Connect-TestProject
             $result = New-MrsJobExecution -ClusterId $seed.FullCluster -JobName table-view -JobType MapReduce
 
             $lines = @(($result | Out-String -Width 80) -split '\r?\n' | Where-Object { $_.Trim() })
             $header = $lines[0]
-            $positions = foreach ($column in 'Row', 'Origin', 'JobType', 'JobName', 'JobId') {
+            $positions = foreach ($column in 'Row', 'SubmitState', 'JobId', 'JobName') {
                 $header | Should -Match "\b$column\b"
                 $header.IndexOf($column)
             }
             $positions | Should -Be ($positions | Sort-Object)
             $lines[1] | Should -Match '^\s*-+'
-            $lines[2] | Should -BeLike "*1*Submitted*MapReduce*table-view*$($result.JobId)*"
+            $lines[2] | Should -BeLike "*1*COMPLETE*$($result.JobId)*table-view"
             $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
             $header | Should -Not -Match '\bErrorMessage\b'
         }

@@ -353,3 +353,29 @@ function Start-TestProcess {
 
 Export-ModuleMember -Function Get-TestFilePath, New-TestJobRow, Export-TestJobCsv, Clear-EmulatorRequest, Get-EmulatorPostCount, Get-EmulatorJobByName,
     Get-DuplicateJobName, Wait-TestCondition, Read-TestJournal, Get-ErrorRow, Start-BackgroundCommand, Stop-BackgroundCommand, Start-TestProcess
+
+# --- Child processes that play a runbook (tests/pester/fixtures) ---------------------------------------------------
+
+function Connect-TestProcess {
+    <# In a script that Start-TestProcess started: points this support module at the emulator and the module under test, imports the module and connects. #>
+    param([Parameter(Mandatory)] [string] $EmulatorUrl, [Parameter(Mandatory)] [string] $ModulePath)
+    $env:MRSJOBS_TEST_EMULATOR = $EmulatorUrl
+    $env:MRSJOBS_TEST_MODULE = $ModulePath
+    Import-ModuleUnderTest
+    Connect-TestProject
+}
+
+function Invoke-TestProcessReport {
+    <# Runs a fixture script in a new pwsh -NonInteractive process (Start-TestProcess) and returns the last JSON line it wrote, as an object. #>
+    param([Parameter(Mandatory)] [string] $ScriptPath, [string[]] $ArgumentList = @(), [int] $TimeoutSec = 120)
+    $child = Start-TestProcess -ScriptPath $ScriptPath -ArgumentList $ArgumentList
+    if (-not $child.Process.WaitForExit($TimeoutSec * 1000)) {
+        $child.Process.Kill()
+        throw "$(Split-Path $ScriptPath -Leaf) did not end within $TimeoutSec s."
+    }
+    $line = @($child.StandardOutput.Result -split "`n" | Where-Object { $_.Trim().StartsWith('{') }) | Select-Object -Last 1
+    if (-not $line) { throw "$(Split-Path $ScriptPath -Leaf) wrote no report: $($child.StandardOutput.Result) $($child.StandardError.Result)" }
+    $line | ConvertFrom-Json
+}
+
+Export-ModuleMember -Function Connect-TestProcess, Invoke-TestProcessReport

@@ -170,7 +170,7 @@ Describe 'Wait-MrsJobExecution' {
         $result.Output.Count | Should -Be 2
         $batch = @($result.Progress | Where-Object ParentActivityId -eq -1)
         $batch.Activity | Sort-Object -Unique | Should -Be 'Waiting for MRS jobs'
-        $batch.StatusDescription | Should -Contain '0 of 2 ended'
+        $batch.StatusDescription | Should -Contain '0 of 2 ended, 00:00:00 elapsed, timeout 01:00:00'
         $children = @($result.Progress | Where-Object ParentActivityId -eq $batch[0].ActivityId)
         $children.Activity | Sort-Object -Unique | Should -HaveCount 2
         $children | Where-Object RecordType -eq 'Completed' | Should -HaveCount 2

@@ -31,6 +31,8 @@ public static class ErrorIds
     public const string SqlStatementNotFound = "MrsSqlStatementNotFound";
     public const string Connection = "MrsConnection";
     public const string Timeout = "MrsTimeout";
+    public const string ConfirmationUnavailable = "MrsConfirmationUnavailable";
+    public const string ClusterIdMissing = "MrsClusterIdMissing";
 
     /// <summary>A row that broke a rule: <c>InvalidJobDefinition.&lt;Rule&gt;</c>.</summary>
     public const string InvalidJobDefinitionFamily = "InvalidJobDefinition.";

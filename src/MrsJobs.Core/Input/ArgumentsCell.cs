@@ -61,11 +61,11 @@ internal static class ArgumentsCell
         using (document)
         {
             var items = new List<string>();
-            var index = 0;
+            var position = 1;   // messages count from 1, as people do
             foreach (var element in document.RootElement.EnumerateArray())
             {
-                items.Add(JsonScalar.ToText(element, "arguments", $"item {index}"));
-                index++;
+                items.Add(JsonScalar.ToText(element, "arguments", $"item {position}"));
+                position++;
             }
 
             return items;

@@ -18,9 +18,10 @@ internal static class ArgumentRules
         for (var index = 0; index < arguments.Count; index++)
         {
             var argument = arguments[index];
+            var position = index + 1;   // messages count from 1, as people do
             if (argument is null)
             {
-                failures.Add(new ValidationFailure("arguments", "ArgumentNull", $"argument {index} is null; arguments must be strings."));
+                failures.Add(new ValidationFailure("arguments", "ArgumentNull", $"argument {position} is null; arguments must be strings."));
                 continue;
             }
 
@@ -33,7 +34,7 @@ internal static class ArgumentRules
                     failures.Add(new ValidationFailure(
                         "arguments",
                         nameof(JobRule.ArgumentCharacters),
-                        $"argument {index} contains {Describe(bad)}; arguments cannot contain any of {Describe(JobContract.ForbiddenArgumentCharacters)}.",
+                        $"argument {position} contains {Describe(bad)}; arguments cannot contain any of {Describe(JobContract.ForbiddenArgumentCharacters)}.",
                         JobRule.ArgumentCharacters));
                 }
             }

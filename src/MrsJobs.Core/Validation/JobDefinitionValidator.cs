@@ -82,9 +82,10 @@ public static class JobDefinitionValidator
             return value;
         }
 
-        var reason = value!.Length > JobContract.MaxJobNameLength
-            ? $"it has {value.Length} characters, more than {JobContract.MaxJobNameLength}"
-            : "it holds a character other than letters, digits, '-' and '_'";
+        var reason = EdgeBlanks.Problem(value!)
+            ?? (value!.Length > JobContract.MaxJobNameLength
+                ? $"it has {value.Length} characters, more than {JobContract.MaxJobNameLength}"
+                : "it holds a character other than letters, digits, '-' and '_'");
         failures.Add(new ValidationFailure(
             "job_name",
             nameof(JobRule.JobName),

@@ -20,6 +20,11 @@ public static class ResourceIdRule
             return "it is required";
         }
 
+        if (EdgeBlanks.Problem(value!) is { } blank)
+        {
+            return blank;
+        }
+
         if (value!.Length > MaxLength)
         {
             return $"it has {value.Length} characters, more than {MaxLength}";

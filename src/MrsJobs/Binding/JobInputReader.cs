@@ -48,6 +48,11 @@ internal static class JobInputReader
     private static string? Shape(object? inputObject)
     {
         var value = inputObject is PSObject wrapped ? wrapped.BaseObject : inputObject;
+        if (inputObject is PSObject row && WrongDelimiter(row) is { } delimiterProblem)
+        {
+            return delimiterProblem;
+        }
+
         return value switch
         {
             null => "the pipeline object is $null, not a job row; expected an object (a CSV row) with cluster_id, job_name and job_type.",
@@ -56,6 +61,39 @@ internal static class JobInputReader
             _ when value.GetType().IsPrimitive || value is decimal => $"the pipeline object is a number or other simple value ({value.GetType().Name}), not a job row; expected an object (a CSV row) with cluster_id, job_name and job_type.",
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// A CSV file whose fields are separated by ';' or tabs (Excel writes ';' where ',' is the decimal
+    /// separator), read by Import-Csv with its default ',': each row has one property, named after the whole
+    /// header line (<c>cluster_id;job_name;job_type</c>), so nothing binds. <c>null</c> for any other row.
+    /// </summary>
+    private static string? WrongDelimiter(PSObject row)
+    {
+        var names = new List<string>();
+        foreach (var property in row.Properties)
+        {
+            if (property.Name.IndexOf(';') < 0 && property.Name.IndexOf('\t') < 0)
+            {
+                return null;
+            }
+
+            names.Add(property.Name);
+        }
+
+        if (names.Count == 0)
+        {
+            return null;
+        }
+
+        var header = names[0];
+        var semicolons = header.Split(';').Length;
+        var tabs = header.Split('\t').Length;
+        var (separator, option) = semicolons >= tabs ? ("';'", "-Delimiter ';'") : ("tabs", "-Delimiter \"`t\"");
+        var shown = header.Replace("\"", string.Empty).Replace("\t", "`t");   // Import-Csv keeps the quotes of every field but the first
+        shown = shown.Length <= 80 ? shown : shown.Substring(0, 77) + "...";
+        return $"its column name '{shown}' holds {separator}: the file separates its fields with {separator}, but it was read as separated with ','. "
+            + $"Read it with Import-Csv {option} (or Import-Csv -UseCulture, when that is this computer's list separator).";
     }
 
     private static void AddCellFailure(JobInput input, object? boundValue)

@@ -33,9 +33,9 @@ public sealed class GetMrsJobExecutionCommand : MrsApiCmdletBase
     public string JobId { get; set; } = string.Empty;
 
     /// <summary>
-    /// <para type="description">The id of the cluster.</para>
+    /// <para type="description">The id of the cluster. Required: without it the command gives an MrsClusterIdMissing error saying how to give it.</para>
     /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("cluster_id")]
     [ValidateNotNullOrEmpty]
     public string ClusterId { get; set; } = string.Empty;
@@ -115,6 +115,13 @@ public sealed class GetMrsJobExecutionCommand : MrsApiCmdletBase
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        if (ClusterId.Length == 0)
+        {
+            // Not mandatory to PowerShell, whose "missing mandatory parameters" says nothing of how to give it.
+            WriteError(ErrorRecords.ClusterIdMissing(MyInvocation.MyCommand.Name, ParameterSetName == ByIdSet ? JobId : null));
+            return;
+        }
+
         var session = _session!;
         try
         {

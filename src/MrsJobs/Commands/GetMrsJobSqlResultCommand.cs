@@ -51,6 +51,11 @@ public sealed class GetMrsJobSqlResultCommand : MrsJobCmdletBase
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        if (!ClusterIdGiven())
+        {
+            return;
+        }
+
         if (JobType is { Length: > 0 } type && !HasSqlResult(type))
         {
             WriteError(JobErrorRecords.SqlResultNotAvailable(JobId, type));

@@ -49,7 +49,7 @@ public sealed class RemoveMrsJobExecutionCommand : MrsJobCmdletBase
             return;
         }
 
-        if (!ForceConfirmation.ShouldProcess(this, Force, $"job {JobId} on cluster {ClusterId}", "Delete"))
+        if (!ClusterIdGiven() || !ForceConfirmation.ShouldProcess(this, Force, $"job {JobId} on cluster {ClusterId}", "Delete"))
         {
             return;
         }

@@ -40,7 +40,7 @@ public sealed class StopMrsJobExecutionCommand : MrsJobCmdletBase
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (!ForceConfirmation.ShouldProcess(this, Force, $"job {JobId} on cluster {ClusterId}", "Stop"))
+        if (!ClusterIdGiven() || !ForceConfirmation.ShouldProcess(this, Force, $"job {JobId} on cluster {ClusterId}", "Stop"))
         {
             return;
         }

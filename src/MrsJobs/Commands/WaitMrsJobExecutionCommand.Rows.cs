@@ -114,7 +114,7 @@ public sealed partial class WaitMrsJobExecutionCommand
 
         if (string.IsNullOrEmpty(JobId))
         {
-            WriteError(ErrorRecords.InvalidId(ErrorIds.InvalidJobId, "'' is not a job id: it is required (a row of New-MrsJobExecution -IncludeFailed that became no job has an Origin that says why). Nothing was sent.", JobId));
+            Fail(ErrorRecords.InvalidId(ErrorIds.InvalidJobId, "'' is not a job id: it is required (a row of New-MrsJobExecution -IncludeFailed that became no job has an Origin that says why). Nothing was sent.", JobId));
             return true;
         }
 

@@ -15,7 +15,7 @@ namespace MrsJobs.Commands;
 
 /// <summary>
 /// <para type="synopsis">Waits for MRS jobs to end and writes each job's final state as it ends.</para>
-/// <para type="description">Collects every job from the pipeline, then polls them together, one request at a time, each job at most once per -PollingInterval and at most 10 reads a second in all. A job that ends without success (FAILED, KILLED, or FINISHED with a result other than SUCCEEDED) also gives a non-terminating error.</para>
+/// <para type="description">Collects every job from the pipeline, then polls them together, one request at a time, each job at most once per -PollingInterval and at most 10 reads a second in all. A job that ends without success (FAILED, KILLED, or FINISHED with a result other than SUCCEEDED) also gives a non-terminating error. Under -ErrorAction Stop the errors wait until every job has ended, so every final state reaches the pipeline first; -FailFast ends the wait at the first error instead.</para>
 /// </summary>
 [Cmdlet(VerbsLifecycle.Wait, "MrsJobExecution")]
 [OutputType(typeof(JobExecution))]
@@ -23,6 +23,8 @@ public sealed partial class WaitMrsJobExecutionCommand : MrsJobCmdletBase
 {
     private readonly JobWatchList _jobs = new();
     private MrsSession? _session;
+    private WaitFailures _failures = new(holdUntilTheEnd: false);
+    private bool _stoppedAtFailure;
 
     /// <summary>
     /// <para type="description">Seconds between two reads of the same job (1 to 3600; default 10). Each job costs at most 60/PollingInterval requests a minute, only one request is ever in flight, and a wait sends at most 10 requests a second however many jobs it follows.</para>
@@ -39,19 +41,29 @@ public sealed partial class WaitMrsJobExecutionCommand : MrsJobCmdletBase
     [ValidateRange(-1, int.MaxValue)]
     public int Timeout { get; set; } = 3600;
 
+    /// <summary>
+    /// <para type="description">Ends the wait at the first error (a job that failed or was killed, or could not be read): its final state and error are written, and the other jobs are no longer followed (they go on running). Under -ErrorAction Stop that error ends the command at once. Without -FailFast the wait goes on until every job has ended or -Timeout has passed, and under -ErrorAction Stop the errors are held until then, so that every final state is written first.</para>
+    /// </summary>
+    [Parameter]
+    public SwitchParameter FailFast { get; set; }
+
     /// <inheritdoc />
-    protected override void BeginProcessing() => _session = RequireSession();
+    protected override void BeginProcessing()
+    {
+        _session = RequireSession();
+        _failures = new WaitFailures(holdUntilTheEnd: !FailFast && ErrorsStopTheCommand());
+    }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
         var row = ReadRow();
-        if (TookRowWithoutJob(row))
+        if (TookRowWithoutJob(row) || !ClusterIdGiven(ClusterId, JobId, Fail))   // held like a failed job's error under -ErrorAction Stop
         {
             return;
         }
 
-        if (!_jobs.Add(JobId!, ClusterId ?? string.Empty, row))
+        if (!_jobs.Add(JobId!, ClusterId!, row))
         {
             WriteVerboseLine($"Job {JobId} on cluster {ClusterId} is already being waited for.");
         }
@@ -75,6 +87,41 @@ public sealed partial class WaitMrsJobExecutionCommand : MrsJobCmdletBase
                 WriteProgress(WaitProgress.BatchCompleted());   // also when the wait ends early (credentials refused)
             }
         }
+
+        if (_stoppedAtFailure && _jobs.Pending.Count > 0)
+        {
+            WriteWarning($"Stopped waiting at the first failure (-FailFast): {_jobs.Pending.Count} job(s) had not ended; they go on running.");
+        }
+
+        WriteHeldFailures();
+    }
+
+    // Every final state has been written: now the errors held under -ErrorAction Stop. The first ends the
+    // command, so the others go before it, as warnings.
+    private void WriteHeldFailures()
+    {
+        var held = _failures.TakeHeld();
+        for (var later = 1; later < held.Count; later++)
+        {
+            WriteWarning(ErrorRecords.AsWarning(held[later]));
+        }
+
+        if (held.Count > 0)
+        {
+            WriteError(held[0]);
+        }
+    }
+
+    // Writes the error now, or holds it until the wait is over (see WaitFailures); -FailFast ends the wait.
+    private void Fail(ErrorRecord error)
+    {
+        if (_failures.Hold(error))
+        {
+            return;
+        }
+
+        WriteError(error);
+        _stoppedAtFailure |= FailFast.IsPresent;
     }
 
     private void Poll(Stopwatch clock, TimeSpan? limit, TimeSpan interval)
@@ -82,7 +129,7 @@ public sealed partial class WaitMrsJobExecutionCommand : MrsJobCmdletBase
         while (_jobs.Pending.Count > 0)
         {
             var roundStarted = clock.Elapsed;
-            if (!PollRound(limit - clock.Elapsed))
+            if (!PollRound(clock, limit))
             {
                 return;
             }
@@ -109,13 +156,17 @@ public sealed partial class WaitMrsJobExecutionCommand : MrsJobCmdletBase
     }
 
     /// <summary>Reads every job still followed once. <c>false</c> when the wait cannot go on (credentials refused).</summary>
-    private bool PollRound(TimeSpan? left)
+    private bool PollRound(Stopwatch clock, TimeSpan? limit)
     {
         var session = _session!;
-        var round = Stopwatch.StartNew();
         foreach (var job in _jobs.Pending.ToList())
         {
-            if (left is { } remaining && round.Elapsed >= remaining)
+            if (_stoppedAtFailure)
+            {
+                return false;   // -FailFast
+            }
+
+            if (limit is { } total && clock.Elapsed >= total)
             {
                 break;   // -Timeout has passed in the middle of a long round
             }
@@ -138,7 +189,7 @@ public sealed partial class WaitMrsJobExecutionCommand : MrsJobCmdletBase
             {
                 foreach (var rest in _jobs.TakeRest())
                 {
-                    WriteError(ErrorRecords.FromApi(ex, (object?)rest.Last ?? rest.JobId, $"Job {rest.JobId}"));
+                    Fail(ErrorRecords.FromApi(ex, (object?)rest.Last ?? rest.JobId, $"Job {rest.JobId}"));
                 }
 
                 return false;
@@ -148,7 +199,7 @@ public sealed partial class WaitMrsJobExecutionCommand : MrsJobCmdletBase
                 if (_jobs.Failed(job, ex))
                 {
                     WriteProgress(WaitProgress.JobCompleted(job));
-                    WriteError(ErrorRecords.FromApi(ex, (object?)job.Last ?? job.JobId, $"Job {job.JobId}"));
+                    Fail(ErrorRecords.FromApi(ex, (object?)job.Last ?? job.JobId, $"Job {job.JobId}"));
                 }
                 else
                 {
@@ -158,7 +209,12 @@ public sealed partial class WaitMrsJobExecutionCommand : MrsJobCmdletBase
         }
 
         _jobs.EndRound();
-        ShowProgress(left);
+        if (_stoppedAtFailure)
+        {
+            return false;
+        }
+
+        ShowProgress(clock.Elapsed, limit);
         return true;
     }
 
@@ -168,7 +224,7 @@ public sealed partial class WaitMrsJobExecutionCommand : MrsJobCmdletBase
         WriteObject(state);
         if (!state.Succeeded)
         {
-            WriteError(JobErrorRecords.DidNotSucceed(state));
+            Fail(JobErrorRecords.DidNotSucceed(state));
         }
     }
 
@@ -182,13 +238,13 @@ public sealed partial class WaitMrsJobExecutionCommand : MrsJobCmdletBase
                 WriteObject(job.Last);
             }
 
-            WriteError(JobErrorRecords.WaitTimedOut(job.JobId, job.Last, total));
+            Fail(JobErrorRecords.WaitTimedOut(job.JobId, job.Last, total));
         }
     }
 
-    private void ShowProgress(TimeSpan? left)
+    private void ShowProgress(TimeSpan elapsed, TimeSpan? limit)
     {
-        WriteProgress(WaitProgress.Batch(_jobs, left));
+        WriteProgress(WaitProgress.Batch(_jobs, elapsed, limit));
         foreach (var job in _jobs.Pending.Take(WaitProgress.MaxJobBars))
         {
             WriteProgress(WaitProgress.Job(job));

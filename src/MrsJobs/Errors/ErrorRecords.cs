@@ -81,6 +81,31 @@ internal static class ErrorRecords
     public static ErrorRecord InvalidArgument(ArgumentException exception, string errorId, object? target) =>
         new(exception, errorId, ErrorCategory.InvalidArgument, target);
 
+    /// <summary>A confirmation the host cannot ask for (non-interactive): <c>MrsConfirmationUnavailable</c>, saying how not to be asked.</summary>
+    public static ErrorRecord ConfirmationUnavailable(string command, string target, string action, Exception cause)
+    {
+        var message = $"{command} needs a confirmation to {action.ToLowerInvariant()} {target}, but this host cannot ask for one (pwsh -NonInteractive, a runbook); nothing was done. Add -Force (or -Confirm:$false) to act without asking.";
+        return new ErrorRecord(new InvalidOperationException(message, cause), ErrorIds.ConfirmationUnavailable, ErrorCategory.InvalidOperation, target)
+        {
+            ErrorDetails = new ErrorDetails(message) { RecommendedAction = $"Run {command} again with -Force, or -Confirm:$false." },
+        };
+    }
+
+    /// <summary>No cluster id given or bound: <c>MrsClusterIdMissing</c>, saying how to give one. <paramref name="jobId"/> is <c>null</c> for a list.</summary>
+    public static ErrorRecord ClusterIdMissing(string command, string? jobId)
+    {
+        var message = string.IsNullOrEmpty(jobId)
+            ? $"{command} needs the id of the cluster whose jobs to list: give -ClusterId <cluster id>."
+            : $"{command} needs the id of the cluster that job {jobId} runs on: give -ClusterId <cluster id>, or pipe the job's JobSubmitResult (New-MrsJobExecution) or JobExecution (Get-MrsJobExecution), or CSV rows with a ClusterId or cluster_id column. Nothing was sent for the job.";
+        return new ErrorRecord(new ArgumentException(message), ErrorIds.ClusterIdMissing, ErrorCategory.InvalidArgument, jobId)
+        {
+            ErrorDetails = new ErrorDetails(message),
+        };
+    }
+
+    /// <summary>An error written as a warning line, <c>[MrsJobFailed] message</c>: after the error that ended a command under -ErrorAction Stop, each further one would end it again.</summary>
+    public static string AsWarning(ErrorRecord error) => $"[{error.FullyQualifiedErrorId.Split(',')[0]}] {error}";
+
     /// <summary>The category of each error kind.</summary>
     public static ErrorCategory Category(MrsErrorKind kind) => kind switch
     {

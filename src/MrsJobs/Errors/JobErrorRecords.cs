@@ -20,7 +20,19 @@ internal static class JobErrorRecords
             killed ? ErrorIds.JobKilled : ErrorIds.JobFailed,
             killed ? ErrorCategory.OperationStopped : ErrorCategory.InvalidResult,
             job,
-            killed ? "The job was stopped; submit it again if it should run." : "Read the job's YARN logs (AppId) to see why it failed.");
+            killed ? "The job was stopped; submit it again if it should run." : WhereToLookWhy(job));
+    }
+
+    // The YARN application the job ran as, where the service names one; without one the job failed before YARN ran it.
+    private static string WhereToLookWhy(JobExecution job)
+    {
+        if (string.IsNullOrEmpty(job.AppId))
+        {
+            return $"The job has no YARN application: it failed before YARN ran it. Check its arguments and properties (Get-MrsJobExecution -JobId {job.JobId} -ClusterId {job.ClusterId} | Format-List *Text) and the job's log in the MRS console.";
+        }
+
+        var logs = $"Read the YARN logs of application {job.AppId} to see why it failed (on the cluster: yarn logs -applicationId {job.AppId})";
+        return string.IsNullOrEmpty(job.TrackingUrl) ? logs + "." : $"{logs}, or open {job.TrackingUrl}.";
     }
 
     /// <summary>A job still running when the wait ran out: <c>MrsJobWaitTimeout</c>. The last state seen is the target.</summary>

@@ -28,7 +28,9 @@ internal sealed class RowSubject
 
     /// <summary>The words that start each error of the row.</summary>
     public string Text => FromPipeline
-        ? string.Format(CultureInfo.InvariantCulture, "Row {0} (job '{1}')", _row, _jobName)
+        ? string.IsNullOrEmpty(_jobName)
+            ? string.Format(CultureInfo.InvariantCulture, "Row {0}", _row)
+            : string.Format(CultureInfo.InvariantCulture, "Row {0} (job '{1}')", _row, _jobName)
         : $"Job '{_jobName}'";
 
     /// <summary>The error target: the row's number and what identifies its job (never its arguments or properties).</summary>

@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
 using MrsJobs.Core.Http;
+using MrsJobs.Errors;
 
 namespace MrsJobs.Hosting;
 
@@ -101,8 +102,8 @@ public abstract class MrsCmdletBase : PSCmdlet, IDisposable
         }
     }
 
-    // -ErrorAction Stop, or $ErrorActionPreference = 'Stop' where -ErrorAction was not given.
-    private bool ErrorsStopTheCommand() =>
+    /// <summary><c>true</c> under -ErrorAction Stop, or $ErrorActionPreference = 'Stop' where -ErrorAction was not given: the first WriteError ends the command.</summary>
+    private protected bool ErrorsStopTheCommand() =>
         MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var given)
             ? given is ActionPreference.Stop || (given is not null && string.Equals(given.ToString(), nameof(ActionPreference.Stop), StringComparison.OrdinalIgnoreCase))
             : GetVariableValue("ErrorActionPreference") is ActionPreference.Stop;
@@ -112,7 +113,7 @@ public abstract class MrsCmdletBase : PSCmdlet, IDisposable
     {
         if (message.Stream == PipelineStream.Error && message.Payload is ErrorRecord error)
         {
-            WriteWarning($"[{error.FullyQualifiedErrorId.Split(',')[0]}] {error}");
+            WriteWarning(ErrorRecords.AsWarning(error));
             return;
         }
 

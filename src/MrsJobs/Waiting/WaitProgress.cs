@@ -17,15 +17,28 @@ internal static class WaitProgress
     private const int BatchId = 1;
     private const string BatchActivity = "Waiting for MRS jobs";
 
-    public static ProgressRecord Batch(JobWatchList jobs, TimeSpan? left)
+    /// <summary>
+    /// The batch bar: "3 of 20 ended, 00:02:10 elapsed, timeout 01:00:00". The time left until -Timeout is
+    /// no estimate of when the jobs end, so the record gives no SecondsRemaining (PowerShell would show it as one).
+    /// </summary>
+    public static ProgressRecord Batch(JobWatchList jobs, TimeSpan elapsed, TimeSpan? timeout)
     {
-        var status = string.Format(CultureInfo.InvariantCulture, "{0} of {1} ended", jobs.Done, jobs.Total);
+        var status = string.Format(
+            CultureInfo.InvariantCulture,
+            "{0} of {1} ended, {2} elapsed, {3}",
+            jobs.Done,
+            jobs.Total,
+            Clock(elapsed),
+            timeout is { } limit ? "timeout " + Clock(limit) : "no timeout");
         return new ProgressRecord(BatchId, BatchActivity, status)
         {
             PercentComplete = jobs.Total == 0 ? 0 : jobs.Done * 100 / jobs.Total,
-            SecondsRemaining = left is { } time ? (int)Math.Max(0, time.TotalSeconds) : -1,
         };
     }
+
+    /// <summary>A duration as hh:mm:ss, hours beyond 24 included (100:00:00).</summary>
+    internal static string Clock(TimeSpan time) =>
+        string.Format(CultureInfo.InvariantCulture, "{0:00}:{1:00}:{2:00}", (long)time.TotalHours, time.Minutes, time.Seconds);
 
     public static ProgressRecord BatchCompleted() =>
         new(BatchId, BatchActivity, "Done") { RecordType = ProgressRecordType.Completed };

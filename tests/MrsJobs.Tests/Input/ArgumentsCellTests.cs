@@ -54,10 +54,10 @@ public class ArgumentsCellTests
         }
 
         [Theory]
-        [InlineData("[\"a\", null]", "null")]
-        [InlineData("[\"a\", {\"k\":\"v\"}]", "an object")]
-        [InlineData("[[\"a\"]]", "an array")]
-        public void RefusesJsonItemsThatAreNotScalars(string cell, string described)
+        [InlineData("[\"a\", null]", "item 2 is null")]
+        [InlineData("[\"a\", {\"k\":\"v\"}]", "item 2 is an object")]
+        [InlineData("[[\"a\"]]", "item 1 is an array")]
+        public void RefusesJsonItemsThatAreNotScalarsCountingItemsFromOne(string cell, string described)
         {
             var failure = Assert.Throws<CellParseException>(() => ArgumentsCell.Parse(cell));
 

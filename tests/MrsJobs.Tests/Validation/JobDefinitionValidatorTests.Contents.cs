@@ -29,7 +29,7 @@ public partial class JobDefinitionValidatorTests
 
             Assert.Equal("arguments", failure.Field);
             Assert.Equal(JobRule.ArgumentCharacters, failure.Rule);
-            Assert.Contains("argument 1", failure.Message);
+            Assert.StartsWith("argument 2 contains", failure.Message);   // the second argument: positions count from 1
             Assert.Contains("'" + character + "'", failure.Message);
         }
 
@@ -72,6 +72,7 @@ public partial class JobDefinitionValidatorTests
 
             Assert.Equal("ArgumentNull", failure.RuleName);
             Assert.Equal(JobRule.None, failure.Rule);
+            Assert.StartsWith("argument 2 is null", failure.Message);
         }
 
         [Fact]

@@ -193,6 +193,20 @@ public partial class JobDefinitionValidatorTests
         }
 
         [Theory]
+        [InlineData("wordcount ", "it ends with a space")]
+        [InlineData(" wordcount", "it starts with a space")]
+        [InlineData("\twordcount", "it starts with a tab")]
+        [InlineData(" wordcount ", "it starts and ends with a space")]
+        [InlineData("\u00A0wordcount\n", "it starts with a no-break space and ends with a line break")]
+        public void SaysWhenTheNameStartsOrEndsWithABlank(string name, string says)
+        {
+            var failure = SingleFailure(JobDefinitionValidator.Validate(ValidInput(jobName: name)));
+
+            Assert.Equal("JobName", failure.RuleName);
+            Assert.EndsWith("; " + says + ".", failure.Message);
+        }
+
+        [Theory]
         [InlineData(null)]
         [InlineData("")]
         public void IsRequired(string? name)

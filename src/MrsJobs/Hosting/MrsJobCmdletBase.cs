@@ -23,7 +23,7 @@ public abstract class MrsJobCmdletBase : MrsApiCmdletBase
     /// </summary>
     /// <remarks>
     /// Not mandatory to PowerShell, whose refusal ("missing mandatory parameters", or a prompt that a
-    /// runbook cannot answer) says neither what the cluster id is nor how to give it; see <see cref="ClusterIdGiven"/>.
+    /// runbook cannot answer) says neither what the cluster id is nor how to give it; see <see cref="ClusterIdGiven(Action{ErrorRecord})"/>.
     /// </remarks>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("cluster_id")]

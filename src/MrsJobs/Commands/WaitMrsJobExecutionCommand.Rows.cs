@@ -24,9 +24,9 @@ public sealed partial class WaitMrsJobExecutionCommand
     public new string? JobId { get; set; } = string.Empty;
 
     /// <summary>
-    /// <para type="description">The id of the cluster the job runs on (empty only for a row that became no job).</para>
+    /// <para type="description">The id of the cluster the job runs on. Required for a job (without it the job gets an MrsClusterIdMissing error); empty only for a row that became no job.</para>
     /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("cluster_id")]
     [AllowNull]
     [AllowEmptyString]

@@ -31,6 +31,7 @@ public static class ErrorIds
     public const string SqlStatementNotFound = "MrsSqlStatementNotFound";
     public const string Connection = "MrsConnection";
     public const string Timeout = "MrsTimeout";
+    public const string ProxyAuthenticationRequired = "MrsProxyAuthenticationRequired";
 
     /// <summary>A row that broke a rule: <c>InvalidJobDefinition.&lt;Rule&gt;</c>.</summary>
     public const string InvalidJobDefinitionFamily = "InvalidJobDefinition.";

@@ -14,4 +14,7 @@ public sealed class SessionOptions
 
     /// <summary>Every clock read and wait of the session; the system clock unless a test gives another.</summary>
     internal TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>Which proxy all the session's requests (MRS and IAM) go through: the system's settings unless <c>-Proxy</c> or <c>-NoProxy</c> says otherwise.</summary>
+    internal ProxyConfiguration Proxy { get; set; } = ProxyConfiguration.System;
 }

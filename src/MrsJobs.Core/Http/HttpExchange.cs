@@ -109,8 +109,9 @@ internal sealed class HttpExchange
         {
             var outcome = ResponseClassifier.ClassifyTransportFailure(ex);
             var what = outcome == RequestOutcome.NotSent ? "Cannot reach" : "The connection broke while talking to";
+            var detail = ProxyFailures.TunnelRefusal(ex, uri) ?? ProxyFailures.WithoutUserInfo(Innermost(ex).Message);
             throw new MrsApiException(
-                $"{what} {uri.GetLeftPart(UriPartial.Authority)}{via}: {ProxyFailures.WithoutUserInfo(Innermost(ex).Message)}",
+                $"{what} {uri.GetLeftPart(UriPartial.Authority)}{via}: {detail}",
                 MrsErrorKind.Connection,
                 innerException: ex,
                 outcome: outcome);

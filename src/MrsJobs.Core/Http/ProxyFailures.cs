@@ -30,6 +30,15 @@ internal static class ProxyFailures
         exception is HttpRequestException && string.Equals(Property(exception, "HttpRequestError")?.ToString(), "ProxyTunnelError", StringComparison.Ordinal);
 
     /// <summary>
+    /// What a proxy that would not open a tunnel to <paramref name="target"/> answered, in words, or <c>null</c>
+    /// when <paramref name="exception"/> is something else (or the runtime does not say the status).
+    /// </summary>
+    public static string? TunnelRefusal(Exception exception, Uri target) =>
+        IsTunnelRefusal(exception) && Property(exception, "StatusCode") is HttpStatusCode status
+            ? $"the proxy answered HTTP {(int)status} ({status}) when asked to open a tunnel to {target.Host}:{target.Port}"
+            : null;
+
+    /// <summary>
     /// <c>true</c> when a proxy answered 407 Proxy Authentication Required somewhere in the chain: the tunnel
     /// refusal of .NET (<c>HttpRequestException.StatusCode</c>, .NET 5 and later) or .NET Framework's
     /// <see cref="WebException"/> with its response.

@@ -116,6 +116,9 @@ internal sealed class ProxyConfiguration
     /// <summary>Scheme, host and port, with a trailing slash: never user information.</summary>
     public static string Display(Uri proxy) => proxy.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped) + "/";
 
+    /// <summary>The proxy as the handler sees it, without the credential (to name it, or to find .NET Framework's ServicePoint); <c>null</c> for none.</summary>
+    public IWebProxy? WebProxyWithoutCredential => _naming.Value;
+
     /// <summary>The proxy a request to <paramref name="destination"/> goes through, or <c>null</c> when it goes direct.</summary>
     public Uri? ProxyFor(Uri destination) => _naming.Value?.ProxyFor(destination);
 

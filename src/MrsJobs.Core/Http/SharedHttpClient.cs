@@ -23,17 +23,17 @@ internal static class SharedHttpClient
 
     /// <summary>
     /// On .NET Framework, connections are limited and recycled per endpoint (ServicePoint), not per
-    /// handler: set both for <paramref name="endpoint"/>. Elsewhere the handler's settings apply and
-    /// this does nothing.
+    /// handler: set both for <paramref name="endpoint"/>, or for the proxy it goes through (whose
+    /// ServicePoint then carries the connections). Elsewhere the handler's settings apply and this does nothing.
     /// </summary>
-    public static void ConfigureEndpoint(Uri endpoint)
+    public static void ConfigureEndpoint(Uri endpoint, ProxyConfiguration? proxy = null)
     {
         if (SocketsHandlerType is not null)
         {
             return;
         }
 
-        var point = ServicePointManager.FindServicePoint(endpoint);
+        var point = ServicePointManager.FindServicePoint(endpoint, (proxy ?? ProxyConfiguration.System).WebProxyWithoutCredential);
         point.ConnectionLimit = Math.Max(point.ConnectionLimit, MaxConnectionsPerEndpoint);
         point.ConnectionLeaseTimeout = (int)ConnectionLifetime.TotalMilliseconds;
     }

@@ -122,6 +122,9 @@ public sealed class MrsSession
     /// <summary>The proxy requests to <see cref="Endpoint"/> go through, and where it comes from (-Proxy, system settings), or why none is used; never its password.</summary>
     public string Proxy => _proxy.Describe(Endpoint);
 
+    /// <summary><c>true</c> when requests to <see cref="Endpoint"/> go through a proxy.</summary>
+    internal bool UsesProxy => _proxy.ProxyFor(Endpoint) is not null;
+
     /// <summary>When the session was made.</summary>
     public DateTimeOffset ConnectedAt { get; }
 
@@ -146,7 +149,7 @@ public sealed class MrsSession
 
     private MrsJobClient CreateClient()
     {
-        SharedHttpClient.ConfigureEndpoint(Endpoint);
+        SharedHttpClient.ConfigureEndpoint(Endpoint, _proxy);
         return new MrsJobClient(this, new MrsHttpPipeline(_http.Client, Authenticator, _userAgent, Timeout, Retry, Clock, _proxy));
     }
 

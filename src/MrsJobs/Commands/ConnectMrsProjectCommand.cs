@@ -186,7 +186,11 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
 
         SessionStore.SetCurrent(session);
         WriteVerboseLine($"Connected: {session}");
-        WriteVerboseLine($"Proxy: {session.Proxy}");
+        if (session.UsesProxy)
+        {
+            WriteVerboseLine($"Requests to MRS go through the proxy {session.Proxy}.");
+        }
+
         if (PassThru)
         {
             WriteObject(session);

@@ -1,7 +1,9 @@
 using System;
 using System.Net;
 using System.Security;
+using MrsJobs.Core.Auth;
 using MrsJobs.Core.Http;
+using MrsJobs.Core.Sessions;
 using Xunit;
 
 namespace MrsJobs.Tests.Http;
@@ -89,6 +91,21 @@ public class HttpClientPoolTests
         using var next = HttpClientPool.Acquire(proxy);
 
         Assert.Same(client, next.Client);
+    }
+
+    [Fact]
+    public void ASessionHoldsOneLeaseFromConnectToDisconnect()
+    {
+        using var password = Secure("p4ss");
+        var proxy = ProxyConfiguration.Explicit(new Uri("http://proxy-session.example:3128"), "carol", password);
+        var session = SessionFactory.FromToken("a-token", "a-project", null, new Uri("https://mrs.example/"), null, options: new SessionOptions { Proxy = proxy });
+
+        var whileConnected = HttpClientPool.LeasesOf(proxy);
+        session.Forget();
+
+        Assert.Equal(1, whileConnected);
+        Assert.Null(HttpClientPool.LeasesOf(proxy));
+        Assert.Equal("http://proxy-session.example:3128/ (user carol)", session.Proxy);
     }
 
     [Fact]

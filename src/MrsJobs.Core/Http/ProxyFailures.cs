@@ -52,6 +52,12 @@ internal static class ProxyFailures
                 return true;
             }
 
+            // A runtime whose tunnel refusal carries no status says it only in the text ("… failed with status code '407'.").
+            if (IsTunnelRefusal(ex) && Property(ex, "StatusCode") is null && ex.Message.IndexOf("'407'", StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+
             if (ex is WebException { Response: HttpWebResponse response } && (int)response.StatusCode == ProxyAuthenticationRequiredStatus)
             {
                 return true;

@@ -165,6 +165,14 @@ Describe 'Connect-MrsProject behind a proxy' {
         (Get-ProxyCount).unreachable | Should -Be 2
     }
 
+    It 'does not trust a certificate the system does not, and names the proxy in the TLS error' {
+        $result = Invoke-BehindProxy -Body (Get-ConnectText '-Proxy $A.proxy -MaxRetries 0') -Environment @{ SSL_CERT_FILE = $null }
+
+        $result.Caught.Id | Should -Be 'MrsConnection,MrsJobs.Commands.ConnectMrsProjectCommand'
+        $result.Caught.Message | Should -BeLike "Cannot reach $iam through the proxy $proxy/: *certificate*"
+        @(Invoke-MrsEmulatorControl -Url $control -Method Get -Path 'requests') | Should -HaveCount 0
+    }
+
     It 'refuses -NoProxy with -Proxy, and -ProxyCredential without -Proxy, before sending anything' {
         $both = Invoke-BehindProxy -Body (Get-ConnectText '-Proxy $A.proxy -NoProxy')
         $credentialAlone = Invoke-BehindProxy -Body ($proxyCredentialText + (Get-ConnectText '-ProxyCredential $proxyCredential'))

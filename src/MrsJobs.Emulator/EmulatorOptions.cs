@@ -29,4 +29,16 @@ public sealed class EmulatorOptions
 
     /// <summary>The clock for timestamps, token expiry and job timelines; the system clock by default.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// The host names of an HTTPS listener (127.0.0.1, a free port) with a self-signed certificate made at
+    /// start-up; <see langword="null"/> (the default) for no HTTPS listener.
+    /// </summary>
+    public string[]? TlsHostNames { get; set; }
+
+    /// <summary>Where to write the HTTPS listener's certificate as PEM (for clients to trust); <see langword="null"/> for nowhere.</summary>
+    public string? TlsCertificatePath { get; set; }
+
+    /// <summary>The port of a forward proxy on 127.0.0.1 (0 picks a free one); <see langword="null"/> (the default) for none.</summary>
+    public int? ForwardProxyPort { get; set; }
 }

@@ -1,9 +1,11 @@
 using System;
 using System.Linq;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -11,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MrsJobs.Emulator.Control;
+using MrsJobs.Emulator.ForwardProxy;
 using MrsJobs.Emulator.Http;
 using MrsJobs.Emulator.Iam;
 using MrsJobs.Emulator.Mrs;
@@ -27,18 +30,26 @@ public sealed class EmulatorServer : IAsyncDisposable
     private readonly WebApplication app;
     private int disposed;
 
-    private EmulatorServer(WebApplication app, EmulatorState state, Uri baseAddress)
+    private EmulatorServer(WebApplication app, EmulatorState state)
     {
         this.app = app;
         State = state;
-        BaseAddress = baseAddress;
     }
 
     /// <summary>The base address, with a trailing slash, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>The state the endpoints work on, for in-process configuration and inspection.</summary>
     public EmulatorState State { get; }
+
+    /// <summary>The HTTPS base address (<see cref="EmulatorOptions.TlsHostNames"/>), e.g. <c>https://127.0.0.1:41236/</c>; <see langword="null"/> without one.</summary>
+    public Uri? TlsAddress { get; private set; }
+
+    /// <summary>The HTTPS listener's self-signed certificate; <see langword="null"/> without one.</summary>
+    public X509Certificate2? TlsCertificate { get; private set; }
+
+    /// <summary>The forward proxy (<see cref="EmulatorOptions.ForwardProxyPort"/>); <see langword="null"/> without one.</summary>
+    public ForwardProxyServer? ForwardProxy { get; private set; }
 
     /// <summary>Starts an emulator, by default on <c>http://127.0.0.1:0</c> (a free port).</summary>
     /// <param name="options">Start-up options; <see langword="null"/> for the defaults.</param>
@@ -62,11 +73,23 @@ public sealed class EmulatorServer : IAsyncDisposable
         builder.Services.AddSingleton(state);
         builder.Services.AddSingleton<IHostLifetime, PassiveLifetime>();
 
+        var certificate = options.TlsHostNames is { } hostNames ? TestCertificate.Create(hostNames) : null;
+        if (certificate is not null)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
+        }
+
         var app = builder.Build();
         app.Urls.Clear();
         foreach (var url in urls)
         {
             app.Urls.Add(url);
+        }
+
+        if (certificate is not null)
+        {
+            app.Urls.Add("https://127.0.0.1:0");
         }
 
         app.Use(RequestIds.StampAsync);
@@ -76,6 +99,8 @@ public sealed class EmulatorServer : IAsyncDisposable
         app.MapIam();
         app.MapMrs();
         app.MapControl();
+        var server = new EmulatorServer(app, state);
+        app.MapForwardProxyControl(server);
 
         try
         {
@@ -87,9 +112,32 @@ public sealed class EmulatorServer : IAsyncDisposable
             throw;
         }
 
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
-            .Addresses.First();
-        return new EmulatorServer(app, state, new Uri(address.TrimEnd('/') + "/"));
+        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        server.BaseAddress = new Uri(addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)).TrimEnd('/') + "/");
+        if (certificate is not null)
+        {
+            server.TlsCertificate = certificate;
+            server.TlsAddress = new Uri(addresses.First(a => a.StartsWith("https://", StringComparison.Ordinal)).TrimEnd('/') + "/");
+            if (options.TlsCertificatePath is { } path)
+            {
+                TestCertificate.WritePem(certificate, path);
+            }
+        }
+
+        if (options.ForwardProxyPort is { } proxyPort)
+        {
+            try
+            {
+                server.ForwardProxy = ForwardProxyServer.Start(proxyPort, new ProxyHops());
+            }
+            catch (System.Net.Sockets.SocketException ex)
+            {
+                await server.DisposeAsync().ConfigureAwait(false);
+                throw new ArgumentException($"The forward proxy cannot listen on 127.0.0.1:{proxyPort}: {ex.Message}", nameof(options), ex);
+            }
+        }
+
+        return server;
     }
 
     /// <summary>Stops listening and releases the server.</summary>
@@ -101,8 +149,14 @@ public sealed class EmulatorServer : IAsyncDisposable
             return;
         }
 
+        if (ForwardProxy is not null)
+        {
+            await ForwardProxy.DisposeAsync().ConfigureAwait(false);
+        }
+
         await app.StopAsync().ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
+        TlsCertificate?.Dispose();
     }
 
     /// <summary>Splits <paramref name="urls"/> on <c>;</c> and refuses anything but <c>http://</c> on loopback.</summary>

@@ -17,7 +17,8 @@ namespace MrsJobs.Emulator;
 internal static class Program
 {
     private const string Usage =
-        "usage: MrsJobs.Emulator [--urls http://127.0.0.1:0] [--token-lifetime-seconds N] [--no-stdin-watch]";
+        "usage: MrsJobs.Emulator [--urls http://127.0.0.1:0] [--token-lifetime-seconds N] [--no-stdin-watch]"
+        + " [--tls-certificate-out PEM-PATH [--tls-host-names a.example,b.example]] [--forward-proxy-port N]";
 
     private static async Task<int> Main(string[] args)
     {
@@ -37,6 +38,18 @@ internal static class Program
                     break;
                 case "--no-stdin-watch":
                     watchStdin = false;
+                    break;
+                case "--tls-certificate-out" when i + 1 < args.Length:
+                    options.TlsCertificatePath = args[++i];
+                    options.TlsHostNames ??= ForwardProxy.TestCertificate.DefaultHostNames;
+                    break;
+                case "--tls-host-names" when i + 1 < args.Length:
+                    options.TlsHostNames = ForwardProxy.TestCertificate.ParseHostNames(args[++i]);
+                    break;
+                case "--forward-proxy-port" when i + 1 < args.Length
+                    && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var proxyPort) && proxyPort <= 65535:
+                    options.ForwardProxyPort = proxyPort;
+                    i++;
                     break;
                 case "-h" or "--help":
                     Console.WriteLine(Usage);
@@ -70,7 +83,7 @@ internal static class Program
             using var sigterm = RegisterSigterm(stop);
             Console.Out.WriteLine($"MRS emulator listening on {server.BaseAddress}");
             Console.Out.Flush();
-            Describe(server, watchStdin);
+            Describe(server, options, watchStdin);
             if (watchStdin)
             {
                 // A thread of its own: the blocking read must not hold a thread-pool thread the requests need.
@@ -83,13 +96,15 @@ internal static class Program
         return 0;
     }
 
-    private static void Describe(EmulatorServer server, bool watchStdin)
+    private static void Describe(EmulatorServer server, EmulatorOptions options, bool watchStdin)
     {
         var state = server.State;
         var domain = state.Identity.FindDomain(SeedData.DomainName, null)!;
         var lines = new[]
         {
             $"  IAM {server.BaseAddress}v3/  MRS {server.BaseAddress}v2/{{project_id}}/  control {server.BaseAddress}_emulator/",
+            server.TlsAddress is { } tls ? $"  HTTPS {tls} as {string.Join(", ", options.TlsHostNames ?? [])} (self-signed certificate)" : null,
+            server.ForwardProxy is { } proxy ? $"  forward proxy {proxy.Address}: reaches this machine only; hops at {server.BaseAddress}_emulator/forward-proxy" : null,
             $"  account (domain) {domain.Name}, id {domain.Id}",
             $"  user {SeedData.UserName} / {SeedData.Password}: synchronized to every cluster",
             $"  user {SeedData.UnsyncedUserName} / {SeedData.UnsyncedPassword}: synchronized to no cluster (submissions get 0192)",
@@ -99,7 +114,7 @@ internal static class Program
          .Concat(state.Clusters.GetAll().Select(c => $"  cluster {c.ClusterId} in {c.ProjectId}: {Purpose(c)}"))
          .Append($"  tokens live {state.Settings.TokenLifetime.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s; stop with Ctrl+C or SIGTERM"
             + (watchStdin ? ", or by closing standard input" : string.Empty));
-        foreach (var line in lines)
+        foreach (var line in lines.OfType<string>())
         {
             Console.Out.WriteLine(line);
         }

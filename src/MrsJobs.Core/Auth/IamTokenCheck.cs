@@ -17,10 +17,10 @@ internal static class IamTokenCheck
 {
     /// <summary>What IAM said, or <c>null</c> when it could not say (unreachable, no permission): the token is then used unchecked.</summary>
     /// <exception cref="MrsApiException">IAM says the token is not valid (unknown or expired).</exception>
-    public static async Task<IamToken?> CheckAsync(Uri iamEndpoint, string token, IHttpTraceSink? trace, string userAgent, CancellationToken cancellationToken)
+    public static async Task<IamToken?> CheckAsync(Uri iamEndpoint, string token, IHttpTraceSink? trace, string userAgent, CancellationToken cancellationToken, ProxyConfiguration? proxy = null)
     {
         // A short timeout: the check only adds knowledge (expiry, project); an IAM that does not answer must not hold Connect up.
-        var pipeline = new MrsHttpPipeline(new SelfCheckAuthenticator(token), userAgent, TimeSpan.FromSeconds(10), RetryPolicy.None);
+        using var pipeline = new MrsHttpPipeline(new SelfCheckAuthenticator(token), userAgent, TimeSpan.FromSeconds(10), RetryPolicy.None, proxy: proxy);
         ApiResponse response;
         try
         {

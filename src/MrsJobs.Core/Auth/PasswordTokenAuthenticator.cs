@@ -24,6 +24,7 @@ internal sealed class PasswordTokenAuthenticator : IRequestAuthenticator, IDispo
     private Issued _current;
     private readonly SessionOptions _options;   // the session's timeout, retries and clock apply to renewal too
     private IamClient? _iam;   // built at the first renewal, then kept: one IAM client per session
+    private MrsHttpPipeline? _iamPipeline;   // the IAM client's, with its lease on the session's pooled client
     private int _generation;
 
     public PasswordTokenAuthenticator(PasswordSignIn signIn, Uri iamEndpoint, IamToken token, SessionOptions? options = null)
@@ -67,7 +68,12 @@ internal sealed class PasswordTokenAuthenticator : IRequestAuthenticator, IDispo
             }
 
             trace.Verbose($"Renewing the IAM token of {_signIn.UserName}@{_signIn.DomainName} (it expires {ExpiresAt:u}).");
-            _iam ??= new IamClient(new MrsHttpPipeline(null, userAgent, _options.Timeout, _options.Retry, _options.Clock));
+            if (_iam is null)
+            {
+                _iamPipeline = new MrsHttpPipeline(null, userAgent, _options.Timeout, _options.Retry, _options.Clock, _options.Proxy);
+                _iam = new IamClient(_iamPipeline);
+            }
+
             var token = await _iam.RequestTokenAsync(_iamEndpoint, _signIn, _projectId, null, context).ConfigureAwait(false);
             Volatile.Write(ref _current, new Issued(token, _clock()));
             Interlocked.Increment(ref _generation);
@@ -87,7 +93,11 @@ internal sealed class PasswordTokenAuthenticator : IRequestAuthenticator, IDispo
     }
 
     // The semaphore holds nothing to free and may still be awaited by a request of another runspace, so it stays.
-    public void Dispose() => _signIn.Password.Dispose();
+    public void Dispose()
+    {
+        _signIn.Password.Dispose();
+        _iamPipeline?.Dispose();
+    }
 
     // The token and when it was received, swapped as one so that readers on other threads never see a mix.
     private sealed class Issued

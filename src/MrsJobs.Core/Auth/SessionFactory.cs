@@ -33,7 +33,8 @@ internal static class SessionFactory
         }
 
         options ??= new SessionOptions();
-        var iam = new IamClient(new MrsHttpPipeline(null, userAgent, options.Timeout, options.Retry, options.Clock));
+        using var pipeline = new MrsHttpPipeline(null, userAgent, options.Timeout, options.Retry, options.Clock, options.Proxy);
+        var iam = new IamClient(pipeline);
         var token = await iam.RequestTokenAsync(iamEndpoint, signIn, signIn.ProjectId, projectName, new CallContext(trace, cancellationToken)).ConfigureAwait(false);
         return new MrsSession(
             region,
@@ -74,7 +75,7 @@ internal static class SessionFactory
         {
             options ??= new SessionOptions();
             var unscoped = new AkSkAuthenticator(keys);
-            var lookup = new MrsHttpPipeline(unscoped, userAgent, options.Timeout, options.Retry, options.Clock);
+            using var lookup = new MrsHttpPipeline(unscoped, userAgent, options.Timeout, options.Retry, options.Clock, options.Proxy);
             var projectId = credentials.ProjectId
                 ?? await IamProjectLookup.FindProjectIdAsync(lookup, iam.Url, RequireRegion(region, "-ProjectId"), new CallContext(trace, cancellationToken)).ConfigureAwait(false);
             return new MrsSession(
@@ -97,10 +98,12 @@ internal static class SessionFactory
     public static async Task<MrsSession> ConnectWithTokenAsync(
         string token, string? projectId, string? region, Uri? endpoint, Uri? iamEndpoint, IHttpTraceSink? trace, string userAgent, CancellationToken cancellationToken, SessionOptions? options = null)
     {
+        using var connecting = HttpClientPool.Acquire(options?.Proxy ?? ProxyConfiguration.System);   // one pooled client from the check to the session
+
         // Ask the IAM that belongs with the MRS endpoint: one the user configured, or the region's when MRS is
         // the region's too. With only -Endpoint (a private cloud, a proxy) the token goes nowhere else.
         var endpoints = Locate(options, EndpointQuery.ForToken(region, endpoint, iamEndpoint));
-        var checkedToken = endpoints.Iam is not { } iam ? null : await IamTokenCheck.CheckAsync(iam.Url, token, trace, userAgent, cancellationToken).ConfigureAwait(false);
+        var checkedToken = endpoints.Iam is not { } iam ? null : await IamTokenCheck.CheckAsync(iam.Url, token, trace, userAgent, cancellationToken, options?.Proxy).ConfigureAwait(false);
         if (projectId is not null && checkedToken is not null && !string.Equals(projectId.Trim(), checkedToken.ProjectId, StringComparison.Ordinal))
         {
             throw new ArgumentException($"The token is scoped to project {checkedToken.ProjectId}, not {projectId.Trim()}: leave -ProjectId out, or get a token for that project.", nameof(projectId));

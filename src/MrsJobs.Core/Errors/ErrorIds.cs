@@ -33,6 +33,7 @@ public static class ErrorIds
     public const string Timeout = "MrsTimeout";
     public const string ConfirmationUnavailable = "MrsConfirmationUnavailable";
     public const string ClusterIdMissing = "MrsClusterIdMissing";
+    public const string ProxyAuthenticationRequired = "MrsProxyAuthenticationRequired";
 
     /// <summary>A row that broke a rule: <c>InvalidJobDefinition.&lt;Rule&gt;</c>.</summary>
     public const string InvalidJobDefinitionFamily = "InvalidJobDefinition.";

@@ -11,9 +11,10 @@ using MrsJobs.Core.Errors;
 namespace MrsJobs.Core.Http;
 
 /// <summary>
-/// One exchange over the shared <see cref="HttpClient"/>: build the message, authenticate it, trace
+/// One exchange over the session's pooled <see cref="HttpClient"/>: build the message, authenticate it, trace
 /// it (redacted), send it with a timeout and read the answer. A failed exchange becomes an
-/// <see cref="MrsApiException"/> whose <see cref="MrsApiException.Outcome"/> says whether the request may have arrived.
+/// <see cref="MrsApiException"/> whose <see cref="MrsApiException.Outcome"/> says whether the request may have
+/// arrived, naming the proxy when the request went through one.
 /// </summary>
 internal sealed class HttpExchange
 {
@@ -21,10 +22,12 @@ internal sealed class HttpExchange
     private readonly IRequestAuthenticator? _authenticator;
     private readonly string _userAgent;
     private readonly TimeProvider _clock;
+    private readonly ProxyConfiguration _proxy;
 
-    public HttpExchange(HttpClient client, IRequestAuthenticator? authenticator, string userAgent, TimeSpan timeout, TimeProvider clock)
+    public HttpExchange(HttpClient client, IRequestAuthenticator? authenticator, string userAgent, TimeSpan timeout, TimeProvider clock, ProxyConfiguration? proxy = null)
     {
         _clock = clock;
+        _proxy = proxy ?? ProxyConfiguration.System;
         _client = client;
         _authenticator = authenticator;
         _userAgent = userAgent;
@@ -60,7 +63,8 @@ internal sealed class HttpExchange
         }
 
         var trace = context.Trace;
-        trace.Verbose($"{method} {uri}");
+        var via = ProxyFailures.Via(_proxy.ProxyFor(uri));
+        trace.Verbose($"{method} {uri}{via}");
         if (trace.IsDebugEnabled)
         {
             trace.Debug(HttpTraceFormatter.Request(request, jsonBody));
@@ -72,6 +76,11 @@ internal sealed class HttpExchange
         try
         {
             using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+            if (ProxyFailures.IsAuthenticationRequired(response.StatusCode))
+            {
+                throw ProxyFailures.AuthenticationRequired(apiRequest, _proxy.ProxyFor(uri), _proxy, null);
+            }
+
             var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
             clock.Stop();
             trace.Verbose($"{method} {uri} answered {(int)response.StatusCode} {response.ReasonPhrase} in {clock.ElapsedMilliseconds} ms");
@@ -88,19 +97,29 @@ internal sealed class HttpExchange
         catch (OperationCanceledException) when (!context.Cancellation.IsCancellationRequested)
         {
             throw new MrsApiException(
-                $"{apiRequest.Describe()} did not answer within {Timeout.TotalSeconds:0} seconds.",
+                $"{apiRequest.Describe()}{via} did not answer within {Timeout.TotalSeconds:0} seconds.",
                 MrsErrorKind.Timeout,
                 outcome: RequestOutcome.Unknown);
+        }
+        catch (Exception ex) when ((ex is HttpRequestException or System.IO.IOException) && ProxyFailures.IsAuthenticationRequired(ex))
+        {
+            throw ProxyFailures.AuthenticationRequired(apiRequest, _proxy.ProxyFor(uri), _proxy, ex);
         }
         catch (Exception ex) when (ex is HttpRequestException or System.IO.IOException)
         {
             var outcome = ResponseClassifier.ClassifyTransportFailure(ex);
             var what = outcome == RequestOutcome.NotSent ? "Cannot reach" : "The connection broke while talking to";
+            var detail = ProxyFailures.TunnelRefusal(ex, uri) ?? ProxyFailures.WithoutUserInfo(Innermost(ex).Message);
             throw new MrsApiException(
-                $"{what} {uri.GetLeftPart(UriPartial.Authority)}: {Innermost(ex).Message}",
+                $"{what} {uri.GetLeftPart(UriPartial.Authority)}{via}: {detail}",
                 MrsErrorKind.Connection,
                 innerException: ex,
                 outcome: outcome);
+        }
+        catch (ObjectDisposedException ex) when (!context.Cancellation.IsCancellationRequested)
+        {
+            // Disconnect-MrsProject ended the session's pooled client (it held a proxy password) while this request was on its way.
+            throw DisconnectedSession.Error(ex);
         }
     }
 

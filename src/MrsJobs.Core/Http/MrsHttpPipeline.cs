@@ -11,9 +11,9 @@ namespace MrsJobs.Core.Http;
 /// The one road every request takes: renew credentials when due, send (<see cref="HttpExchange"/>),
 /// classify the answer once (<see cref="ResponseClassifier"/>) and retry what the session's
 /// <see cref="RetryPolicy"/> allows, waiting on the session's clock. A session builds one and keeps it;
-/// each call brings only its <see cref="CallContext"/>.
+/// each call brings only its <see cref="CallContext"/>. Disposing it ends its lease on the pooled client.
 /// </summary>
-internal sealed class MrsHttpPipeline
+internal sealed class MrsHttpPipeline : IDisposable
 {
     /// <summary>The <c>Content-Type</c> the API documents.</summary>
     public const string JsonContentType = "application/json; charset=utf-8";
@@ -24,28 +24,36 @@ internal sealed class MrsHttpPipeline
     private readonly IRequestAuthenticator? _authenticator;
     private readonly HttpExchange _exchange;
     private readonly TimeProvider _clock;
+    private readonly HttpClientLease? _lease;
     private readonly Random _jitter = new();
     private long _serverClockOffsetTicks = long.MinValue;
 
-    /// <summary>Creates a pipeline over the process's shared connection pool.</summary>
+    /// <summary>Creates a pipeline over the process's pooled client for <paramref name="proxy"/>.</summary>
     /// <param name="authenticator">Adds credentials; <c>null</c> for unauthenticated calls (IAM sign-in).</param>
     /// <param name="userAgent">The <c>User-Agent</c> header.</param>
     /// <param name="timeout">How long one request may take; 100 seconds when not given.</param>
     /// <param name="retry">What is retried and how; <see cref="RetryPolicy.Default"/> when not given.</param>
     /// <param name="clock">Every clock read and wait; the system clock when not given.</param>
-    public MrsHttpPipeline(IRequestAuthenticator? authenticator, string userAgent, TimeSpan? timeout = null, RetryPolicy? retry = null, TimeProvider? clock = null)
-        : this(SharedHttpClient.Instance, authenticator, userAgent, timeout, retry, clock)
+    /// <param name="proxy">Which proxy the requests go through; the system's settings when not given.</param>
+    public MrsHttpPipeline(IRequestAuthenticator? authenticator, string userAgent, TimeSpan? timeout = null, RetryPolicy? retry = null, TimeProvider? clock = null, ProxyConfiguration? proxy = null)
+        : this(HttpClientPool.Acquire(proxy ?? ProxyConfiguration.System), authenticator, userAgent, timeout, retry, clock, proxy)
     {
     }
 
-    internal MrsHttpPipeline(HttpClient client, IRequestAuthenticator? authenticator, string userAgent, TimeSpan? timeout, RetryPolicy? retry, TimeProvider? clock)
+    private MrsHttpPipeline(HttpClientLease lease, IRequestAuthenticator? authenticator, string userAgent, TimeSpan? timeout, RetryPolicy? retry, TimeProvider? clock, ProxyConfiguration? proxy)
+        : this(lease.Client, authenticator, userAgent, timeout, retry, clock, proxy)
+    {
+        _lease = lease;
+    }
+
+    internal MrsHttpPipeline(HttpClient client, IRequestAuthenticator? authenticator, string userAgent, TimeSpan? timeout, RetryPolicy? retry, TimeProvider? clock, ProxyConfiguration? proxy = null)
     {
         _authenticator = authenticator;
         _clock = clock ?? TimeProvider.System;
         Timeout = timeout ?? DefaultTimeout;
         Retry = retry ?? RetryPolicy.Default;
         UserAgent = userAgent;
-        _exchange = new HttpExchange(client, authenticator, userAgent, Timeout, _clock);
+        _exchange = new HttpExchange(client, authenticator, userAgent, Timeout, _clock, proxy);
     }
 
     /// <summary>How long one request may take.</summary>
@@ -71,6 +79,9 @@ internal sealed class MrsHttpPipeline
     }
 
     internal string UserAgent { get; }
+
+    /// <summary>Ends this pipeline's lease on the pooled client (when it has one); it sends nothing afterwards.</summary>
+    public void Dispose() => _lease?.Dispose();
 
     /// <summary>
     /// Sends <paramref name="request"/> until it succeeds or the policy says stop, and returns the last

@@ -69,6 +69,11 @@ internal static class ResponseClassifier
                 return RequestOutcome.NotSent;   // the TLS handshake failed: the request was never written
             }
 
+            if (ProxyFailures.IsTunnelRefusal(ex))
+            {
+                return RequestOutcome.NotSent;   // the proxy would not open a tunnel: the request was never written
+            }
+
             if (ex is IOException && ex is not FileNotFoundException)
             {
                 return RequestOutcome.Unknown;

@@ -7,9 +7,9 @@ using System.Threading;
 namespace MrsJobs.Core.Http;
 
 /// <summary>
-/// The one connection pool of the process, made on first use (never at import), shared by every
-/// session's pipeline. Timeouts are per request (see <see cref="HttpExchange"/>), so the client itself
-/// never times out. Up to <see cref="MaxConnectionsPerEndpoint"/> connections per endpoint, so that
+/// How the process's HTTP clients are made: one per proxy configuration (<see cref="HttpClientPool"/>),
+/// made on first use (never at import), shared by every session with that configuration. Timeouts are per
+/// request (see <see cref="HttpExchange"/>), so a client itself never times out. Up to <see cref="MaxConnectionsPerEndpoint"/> connections per endpoint, so that
 /// <c>-ThrottleLimit</c> requests really are in flight (.NET Framework allows 2 by default); pooled
 /// connections are closed after <see cref="ConnectionLifetime"/> so that DNS changes are seen.
 /// </summary>
@@ -21,24 +21,19 @@ internal static class SharedHttpClient
     /// <summary>How long a pooled connection is reused before a new one (and a new DNS lookup) is made.</summary>
     public static readonly TimeSpan ConnectionLifetime = TimeSpan.FromMinutes(5);
 
-    private static readonly Lazy<HttpClient> Client = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
-
-    /// <summary>The shared client.</summary>
-    public static HttpClient Instance => Client.Value;
-
     /// <summary>
     /// On .NET Framework, connections are limited and recycled per endpoint (ServicePoint), not per
-    /// handler: set both for <paramref name="endpoint"/>. Elsewhere the handler's settings apply and
-    /// this does nothing.
+    /// handler: set both for <paramref name="endpoint"/>, or for the proxy it goes through (whose
+    /// ServicePoint then carries the connections). Elsewhere the handler's settings apply and this does nothing.
     /// </summary>
-    public static void ConfigureEndpoint(Uri endpoint)
+    public static void ConfigureEndpoint(Uri endpoint, ProxyConfiguration? proxy = null)
     {
         if (SocketsHandlerType is not null)
         {
             return;
         }
 
-        var point = ServicePointManager.FindServicePoint(endpoint);
+        var point = ServicePointManager.FindServicePoint(endpoint, (proxy ?? ProxyConfiguration.System).WebProxyWithoutCredential);
         point.ConnectionLimit = Math.Max(point.ConnectionLimit, MaxConnectionsPerEndpoint);
         point.ConnectionLeaseTimeout = (int)ConnectionLifetime.TotalMilliseconds;
     }
@@ -46,13 +41,14 @@ internal static class SharedHttpClient
     // SocketsHttpHandler (PowerShell 7) is not in netstandard2.0: reach it by reflection for the pool lifetime.
     private static Type? SocketsHandlerType => Type.GetType("System.Net.Http.SocketsHttpHandler, System.Net.Http", throwOnError: false);
 
-    private static HttpClient Create()
+    /// <summary>A client whose requests go through <paramref name="proxy"/> (loopback ones never do): <see cref="LoopbackBypassingProxy"/>, or no proxy at all.</summary>
+    public static HttpClient Create(LoopbackBypassingProxy? proxy)
     {
-        var handler = CreateSocketsHandler() ?? CreateFrameworkHandler();
+        var handler = CreateSocketsHandler(proxy) ?? CreateFrameworkHandler(proxy);
         return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
-    private static HttpMessageHandler? CreateSocketsHandler()
+    private static HttpMessageHandler? CreateSocketsHandler(LoopbackBypassingProxy? proxy)
     {
         if (SocketsHandlerType is not { } type || Activator.CreateInstance(type) is not HttpMessageHandler handler)
         {
@@ -65,16 +61,24 @@ internal static class SharedHttpClient
         Set(handler, "MaxConnectionsPerServer", MaxConnectionsPerEndpoint);
         Set(handler, "PooledConnectionLifetime", ConnectionLifetime);
         Set(handler, "PooledConnectionIdleTimeout", TimeSpan.FromSeconds(90));
+        Set(handler, "UseProxy", proxy is not null);
+        if (proxy is not null)
+        {
+            Set(handler, "Proxy", proxy);
+        }
+
         return handler;
     }
 
-    private static HttpMessageHandler CreateFrameworkHandler()
+    private static HttpMessageHandler CreateFrameworkHandler(LoopbackBypassingProxy? proxy)
     {
         var handler = new HttpClientHandler
         {
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             UseCookies = false,
+            UseProxy = proxy is not null,
+            Proxy = proxy,
         };
         try
         {

@@ -51,7 +51,12 @@ public sealed class MrsSession
         Retry = settings.Retry;
         _userAgent = userAgent ?? "MrsJobs";
         _jobs = new Lazy<MrsJobClient>(CreateClient, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+        _proxy = settings.Proxy;
+        _http = HttpClientPool.Acquire(_proxy);
     }
+
+    private readonly ProxyConfiguration _proxy;
+    private readonly HttpClientLease _http;   // the session's one pooled client, for its proxy configuration
 
     private readonly IDisposable? _secrets;
     private readonly string _userAgent;
@@ -124,6 +129,12 @@ public sealed class MrsSession
     /// <summary>Where the access key came from (parameters, environment variables or a profile file), with a hint of the key; never the key itself.</summary>
     public string? CredentialSource { get; }
 
+    /// <summary>The proxy requests to <see cref="Endpoint"/> go through, and where it comes from (-Proxy, system settings), or why none is used; never its password.</summary>
+    public string Proxy => _proxy.Describe(Endpoint);
+
+    /// <summary><c>true</c> when requests to <see cref="Endpoint"/> go through a proxy.</summary>
+    internal bool UsesProxy => _proxy.ProxyFor(Endpoint) is not null;
+
     /// <summary>When the session was made.</summary>
     public DateTimeOffset ConnectedAt { get; }
 
@@ -142,12 +153,14 @@ public sealed class MrsSession
         IsForgotten = true;
         (Authenticator as IDisposable)?.Dispose();
         _secrets?.Dispose();
+        _http.Dispose();
+        _proxy.Password?.Dispose();
     }
 
     private MrsJobClient CreateClient()
     {
-        SharedHttpClient.ConfigureEndpoint(Endpoint);
-        return new MrsJobClient(this, new MrsHttpPipeline(Authenticator, _userAgent, Timeout, Retry, Clock));
+        SharedHttpClient.ConfigureEndpoint(Endpoint, _proxy);
+        return new MrsJobClient(this, new MrsHttpPipeline(_http.Client, Authenticator, _userAgent, Timeout, Retry, Clock, _proxy));
     }
 
     /// <inheritdoc />

@@ -22,4 +22,6 @@ public sealed class SessionOptions
     /// with the region table alone.
     /// </summary>
     internal SessionEndpoints? Endpoints { get; set; }
+    /// <summary>Which proxy all the session's requests (MRS and IAM) go through: the system's settings unless <c>-Proxy</c> or <c>-NoProxy</c> says otherwise.</summary>
+    internal ProxyConfiguration Proxy { get; set; } = ProxyConfiguration.System;
 }

@@ -28,6 +28,7 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
     private const string TokenSet = "Token";
     private const string AccessKeySet = "AccessKey";
     private const string ChainSet = "CredentialChain";
+    private ProxyConfiguration _proxy = ProxyConfiguration.System;
 
     /// <summary>
     /// <para type="description">The IAM user name and password.</para>
@@ -126,6 +127,26 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
     public int TimeoutSec { get; set; } = (int)MrsHttpPipeline.DefaultTimeout.TotalSeconds;
 
     /// <summary>
+    /// <para type="description">A proxy for all the session's requests, MRS and IAM (sign-in, token renewal, project lookup), instead of the system's proxy settings: an http:// or https:// URL with scheme, host and port, for example http://proxy.example.com:3128. HTTPS requests are tunnelled through it with CONNECT. Loopback hosts (127.0.0.1, ::1, localhost) never go through a proxy.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateNotNull]
+    public Uri? Proxy { get; set; }
+
+    /// <summary>
+    /// <para type="description">The user name and password the -Proxy asks for (Basic, answered after the proxy's 407). The password is kept in memory for the session and dropped by Disconnect-MrsProject; it is never shown.</para>
+    /// </summary>
+    [Parameter]
+    [Credential]
+    public PSCredential? ProxyCredential { get; set; }
+
+    /// <summary>
+    /// <para type="description">Sends every request directly, ignoring the system's proxy settings (HTTP_PROXY, HTTPS_PROXY, or the Windows settings). Cannot be used with -Proxy.</para>
+    /// </summary>
+    [Parameter]
+    public SwitchParameter NoProxy { get; set; }
+
+    /// <summary>
     /// <para type="description">Writes the session to the pipeline (it never shows the token).</para>
     /// </summary>
     [Parameter]
@@ -139,6 +160,7 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
         {
             var endpoint = Endpoint is null ? null : Endpoints.Validate(Endpoint, nameof(Endpoint));
             var iamEndpoint = IamEndpoint is null ? null : Endpoints.Validate(IamEndpoint, nameof(IamEndpoint));
+            _proxy = ProxyConfiguration.FromParameters(Proxy, ProxyCredential?.UserName, ProxyCredential?.Password, NoProxy);
             session = ParameterSetName switch
             {
                 PasswordSet => SignIn(endpoint, iamEndpoint),
@@ -152,6 +174,7 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
             {
                 nameof(Endpoint) => Endpoint,
                 nameof(IamEndpoint) => IamEndpoint,
+                nameof(Proxy) or nameof(ProxyCredential) or nameof(NoProxy) => Proxy,
                 _ => Region ?? ProjectId ?? ProjectName,
             }));
             return;
@@ -164,6 +187,11 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
 
         SessionStore.SetCurrent(session);
         WriteVerboseLine($"Connected: {session}");
+        if (session.UsesProxy)
+        {
+            WriteVerboseLine($"Requests to MRS go through the proxy {session.Proxy}.");
+        }
+
         if (PassThru)
         {
             WriteObject(session);
@@ -212,6 +240,7 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
     {
         Timeout = TimeSpan.FromSeconds(TimeoutSec),
         Retry = RetryPolicy.Default.WithMaxRetries(MaxRetries),
+        Proxy = _proxy,
     };
 
     // Where the services are (the SDKs' chain: parameters, environment, regions file, table), said before anything is sent.

@@ -1,6 +1,8 @@
 # Shared by the package and docs-example tests: the module's .nupkg, installed once per suite run with
 # Install-PSResource into a clean temporary folder, and fresh pwsh processes that import it by name.
 Set-StrictMode -Version 3.0
+# No -Force: a forced re-import would unload the copy the test files use (Start-TestProcess comes from it).
+Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
 
 function Get-SuiteTempPath {
     <# A folder for this suite run (Invoke-PesterSuite.ps1 removes MRSJOBS_TEST_TEMP at the end). #>
@@ -24,27 +26,6 @@ function Get-TestPackage {
     $package
 }
 
-function Get-PwshStartInfo {
-    <# A ProcessStartInfo for this very pwsh (pwsh, or 'dotnet pwsh.dll'), -NoProfile -NonInteractive, output redirected. #>
-    param([Parameter(Mandatory)] [string[]] $ArgumentList, [hashtable] $Environment = @{})
-    $self = [System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
-    if ($self -match '(^|[\\/])pwsh(\.exe)?$') {
-        $start = [System.Diagnostics.ProcessStartInfo]::new($self)
-    }
-    else {
-        $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-        $start.ArgumentList.Add([System.Reflection.Assembly]::GetEntryAssembly().Location)
-    }
-    foreach ($argument in @('-NoProfile', '-NonInteractive') + $ArgumentList) { $start.ArgumentList.Add($argument) }
-    foreach ($name in $Environment.Keys) {
-        if ($null -eq $Environment[$name]) { $null = $start.Environment.Remove($name) } else { $start.Environment[$name] = $Environment[$name] }
-    }
-    $start.UseShellExecute = $false
-    $start.RedirectStandardOutput = $true
-    $start.RedirectStandardError = $true
-    $start
-}
-
 function Invoke-TestPwsh {
     <#
     Runs a script file in a fresh pwsh process with extra environment variables; returns ExitCode, Output and Error
@@ -56,15 +37,13 @@ function Invoke-TestPwsh {
         [hashtable] $Environment = @{},
         [int] $TimeoutSec = 300
     )
-    $process = [System.Diagnostics.Process]::Start((Get-PwshStartInfo -ArgumentList (@('-File', $ScriptPath) + $ArgumentList) -Environment $Environment))
-    $output = $process.StandardOutput.ReadToEndAsync()
-    $errorText = $process.StandardError.ReadToEndAsync()
-    if (-not $process.WaitForExit($TimeoutSec * 1000)) {
-        try { $process.Kill($true) } catch { }
-        throw "$ScriptPath did not end within $TimeoutSec s. Output so far: $($output.Result)"
+    $started = Start-TestProcess -ScriptPath $ScriptPath -ArgumentList $ArgumentList -Environment $Environment
+    if (-not $started.Process.WaitForExit($TimeoutSec * 1000)) {
+        try { $started.Process.Kill($true) } catch { }
+        throw "$ScriptPath did not end within $TimeoutSec s."
     }
-    $process.WaitForExit()
-    [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $output.Result; Error = $errorText.Result }
+    $started.Process.WaitForExit()
+    [pscustomobject]@{ ExitCode = $started.Process.ExitCode; Output = $started.StandardOutput.Result; Error = $started.StandardError.Result }
 }
 
 function Install-TestPackage {
@@ -122,4 +101,4 @@ function Get-InstalledModuleEnvironment {
     $environment
 }
 
-Export-ModuleMember -Function Get-SuiteTempPath, Get-TestPackage, Get-PwshStartInfo, Invoke-TestPwsh, Install-TestPackage, Get-InstalledModuleEnvironment
+Export-ModuleMember -Function Get-SuiteTempPath, Get-TestPackage, Invoke-TestPwsh, Install-TestPackage, Get-InstalledModuleEnvironment

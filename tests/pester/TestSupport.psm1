@@ -332,8 +332,9 @@ function Start-TestProcess {
     <#
     Starts a script file in a new pwsh process (-NoProfile -NonInteractive), the same pwsh as this one (pwsh, or
     'dotnet pwsh.dll'); returns Process, and StandardOutput and StandardError (tasks that end with the text).
+    Environment sets variables of the new process (a $null value removes one).
     #>
-    param([Parameter(Mandatory)] [string] $ScriptPath, [string[]] $ArgumentList = @())
+    param([Parameter(Mandatory)] [string] $ScriptPath, [string[]] $ArgumentList = @(), [hashtable] $Environment = @{})
     $self = [System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
     if ($self -match '(^|[\\/])pwsh(\.exe)?$') {
         $start = [System.Diagnostics.ProcessStartInfo]::new($self)
@@ -343,6 +344,9 @@ function Start-TestProcess {
         $start.ArgumentList.Add([System.Reflection.Assembly]::GetEntryAssembly().Location)
     }
     foreach ($argument in @('-NoProfile', '-NonInteractive', '-File', $ScriptPath) + $ArgumentList) { $start.ArgumentList.Add($argument) }
+    foreach ($name in $Environment.Keys) {
+        if ($null -eq $Environment[$name]) { $null = $start.Environment.Remove($name) } else { $start.Environment[$name] = $Environment[$name] }
+    }
     $start.UseShellExecute = $false
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardError = $true

@@ -1,6 +1,7 @@
 @{
     RootModule             = 'MrsJobs.dll'
-    ModuleVersion          = '0.1.0'
+    # The one place the version is written: Directory.Build.props and build.ps1 read it from here.
+    ModuleVersion          = '0.2.0'
     CompatiblePSEditions   = @('Desktop', 'Core')
     GUID                   = '5f0c9a7e-3b61-4f2e-9d84-2a7c1e6b0f93'
     Author                 = 'MrsJobs contributors'
@@ -29,6 +30,7 @@
             Tags         = @('HuaweiCloud', 'Huawei', 'MRS', 'MapReduce', 'Hadoop', 'Spark', 'Hive', 'Flink', 'BigData', 'Jobs', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/mrsjobs/MrsJobs'
             LicenseUri   = 'https://github.com/mrsjobs/MrsJobs/blob/main/LICENSE'
+            # build.ps1 Build puts this version's section of CHANGELOG.md here, in out/MrsJobs/MrsJobs.psd1.
             ReleaseNotes = 'https://github.com/mrsjobs/MrsJobs/blob/main/CHANGELOG.md'
         }
     }

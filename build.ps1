@@ -4,19 +4,24 @@
 .DESCRIPTION
     Tasks:
       Build     Builds the importable module into out/MrsJobs (and the emulator into out/emulator).
-      Test      Build, then xunit and Pester (in a fresh pwsh against out/MrsJobs); ends with "N passed, N failed".
+      Package   Build, then out/package/MrsJobs.<version>.nupkg with PSResourceGet (Publish-PSResource).
+      Test      Build and Package, then xunit and Pester (in a fresh pwsh against out/MrsJobs and the .nupkg);
+                ends with "N passed, N failed".
       Demo      Build, start the local emulator, submit examples/jobs.csv through New-MrsJobExecution, stop.
       Emulator  Build the emulator and run it in the foreground (Ctrl+C stops it).
       Bench     Build, then run bench/Submit-Bench.ps1 (writes bench/results.md) and bench/Wait-Bench.ps1 against the emulator;
                 -BenchSize Quick (default, a few minutes) or Full.
     Everything it needs comes from NuGet (PowerShell as a local .NET tool, Pester as a PackageDownload).
+    The version is written once, as ModuleVersion in MrsJobs.psd1: Directory.Build.props reads it for every
+    assembly, and the package is named after it. The packaged manifest's ReleaseNotes are that version's section
+    of CHANGELOG.md (or its [Unreleased] section while the version has none).
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Emulator', 'Bench')]
+    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Emulator', 'Bench')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -33,27 +38,41 @@ $root = $PSScriptRoot
 $out = Join-Path $root 'out'
 $moduleOut = Join-Path $out 'MrsJobs'
 $emulatorOut = Join-Path $out 'emulator'
+$packageOut = Join-Path $out 'package'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
 $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
 
 Import-Module (Join-Path $root 'build/BuildTools.psm1') -Force
+Import-Module (Join-Path $root 'build/ModulePackage.psm1') -Force
 
 function Invoke-Build {
     Write-Step 'Building the module and the emulator'
     if (Test-Path $moduleOut) { Remove-Item $moduleOut -Recurse -Force }
     Invoke-Native dotnet publish (Join-Path $root 'src/MrsJobs/MrsJobs.csproj') -c $Configuration -o $moduleOut --nologo -v quiet
     Invoke-Native dotnet publish (Join-Path $root 'src/MrsJobs.Emulator/MrsJobs.Emulator.csproj') -c $Configuration -o $emulatorOut --nologo -v quiet
-    # The module folder holds the manifest, the DLLs, the format file and help; no build leftovers.
-    Get-ChildItem $moduleOut -Include '*.deps.json', 'MrsJobs*.xml' -Recurse | Where-Object Name -notlike '*-Help.xml' | Remove-Item -Force
-    Copy-Item (Join-Path $root 'MrsJobs.psd1') $moduleOut
+    # The module folder holds the manifest, the DLLs, the format file, help and the licence; no build leftovers.
+    Get-ChildItem $moduleOut -Include '*.deps.json', '*.pdb', 'MrsJobs*.xml' -Recurse | Where-Object Name -notlike '*-Help.xml' | Remove-Item -Force
+    Copy-Item (Join-Path $root 'MrsJobs.psd1'), (Join-Path $root 'LICENSE') $moduleOut
+    $manifest = Join-Path $moduleOut 'MrsJobs.psd1'
+    Set-ManifestReleaseNotes -ManifestPath $manifest -Text (Get-ChangelogSection -Path (Join-Path $root 'CHANGELOG.md') -Version (Get-ModuleVersion $manifest))
     $null = & (Join-Path $root 'build/New-MamlHelp.ps1') -DocsPath (Join-Path $root 'docs/en-US') -OutputPath (Join-Path $moduleOut 'en-US')
     Write-Host "Module: $moduleOut"
+}
+
+function Invoke-Package {
+    <# Packs out/MrsJobs as built (no build of its own): out/package/MrsJobs.<version>.nupkg. Returns the file. #>
+    Write-Step 'Packaging the module (PSResourceGet)'
+    if (Test-Path $packageOut) { Remove-Item $packageOut -Recurse -Force }
+    $package = Publish-ModulePackage -ModulePath $moduleOut -OutputDirectory $packageOut
+    Write-Host "Package: $($package.FullName)"
+    $package
 }
 
 function Invoke-Test {
     try {
         Invoke-Build
+        $package = Invoke-Package
     }
     catch {
         Write-Host "Build failed: $_" -ForegroundColor Red
@@ -74,7 +93,8 @@ function Invoke-Test {
     $pesterJson = Join-Path $testResults 'pester.json'
     $pwsh = Get-PwshCommand
     & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'tests/pester/Invoke-PesterSuite.ps1') `
-        -PesterModule $pesterModule -ModulePath $moduleOut -EmulatorPath (Join-Path $emulatorOut 'MrsJobs.Emulator.dll') -ResultPath $pesterJson
+        -PesterModule $pesterModule -ModulePath $moduleOut -EmulatorPath (Join-Path $emulatorOut 'MrsJobs.Emulator.dll') -ResultPath $pesterJson `
+        -PackagePath $package.FullName
     $pester = if (Test-Path $pesterJson) { Get-Content $pesterJson -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1 } }
 
     $passed = $xunit.Passed + $pester.Passed
@@ -123,6 +143,7 @@ function Invoke-Bench {
 
 switch ($Task) {
     'Build' { Invoke-Build }
+    'Package' { Invoke-Build; $null = Invoke-Package }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
     'Emulator' { Invoke-Emulator }

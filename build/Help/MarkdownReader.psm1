@@ -57,6 +57,7 @@ function Split-MarkdownBlock {
     <#
     .SYNOPSIS
         Splits section lines into blocks: Code (with its info string), Paragraph, List item, Table, Heading.
+        Lines that hold only an HTML comment are left out.
     #>
     param([AllowEmptyCollection()] [string[]] $Lines)
 
@@ -85,6 +86,9 @@ function Split-MarkdownBlock {
             continue
         }
         if ($line.Trim().Length -eq 0) { . $flush; continue }
+        # An HTML comment on a line of its own (such as '<!-- not-run: <reason> -->' above an example) is for the
+        # page's readers and tests, not for Get-Help.
+        if ($line -match '^\s*<!--.*-->\s*$') { continue }
         if ($line -match '^(#{1,6})\s+(.*?)\s*#*\s*$') {
             . $flush
             $blocks.Add([pscustomobject]@{ Kind = 'Heading'; Info = "$($Matches[1].Length)"; Lines = [string[]]@($Matches[2]) })

@@ -122,6 +122,32 @@ public sealed class ControlApiTests : EmulatorTest
     }
 
     [Fact]
+    public async Task AnAddedProjectCanBeSignedInToOnceAndIsNotAddedTwice()
+    {
+        var added = await SendAsync(HttpMethod.Post, "_emulator/projects", "{\"domain\":\"demo-account\",\"name\":\"cn-north-4_etl\"}");
+        var again = await SendAsync(HttpMethod.Post, "_emulator/projects", "{\"domain\":\"demo-account\",\"name\":\"cn-north-4_etl\"}");
+
+        var login = await SendAsync(HttpMethod.Post, "v3/auth/tokens", TokenRequest(projectName: "cn-north-4_etl"));
+
+        Assert.Equal(201, added.Status);
+        Assert.Equal(200, again.Status);
+        Assert.Equal(added.Json.GetProperty("id").GetString(), again.Json.GetProperty("id").GetString());
+        Assert.Equal(201, login.Status);
+        Assert.Equal(added.Json.GetProperty("id").GetString(), login.Json.GetProperty("token").GetProperty("project").GetProperty("id").GetString());
+    }
+
+    [Theory]
+    [InlineData("{\"domain\":\"no-such-account\",\"name\":\"p\"}")]
+    [InlineData("{\"domain\":\"demo-account\"}")]
+    public async Task AProjectOfAnUnknownAccountOrWithoutANameIsRefused(string body)
+    {
+        var reply = await SendAsync(HttpMethod.Post, "_emulator/projects", body);
+
+        Assert.Equal(400, reply.Status);
+        Assert.Equal("EMULATOR.0400", reply.ErrorCode);
+    }
+
+    [Fact]
     public async Task AnIssuedTokenWorksAndANonPositiveLifetimeGivesAnExpiredOne()
     {
         var live = await SendAsync(HttpMethod.Post, "_emulator/tokens", $"{{\"user\":\"demo-user\",\"domain\":\"demo-account\",\"project_id\":\"{SeedData.CnNorth4ProjectId}\",\"lifetime_seconds\":600}}");

@@ -84,12 +84,37 @@ public sealed class JobControlTests : LifecycleTest
         Assert.Equal(JobOutcome.Failed, jobs[1].Plan.Outcome);
     }
 
+    [Fact]
+    public async Task AJobCanBeStoredUnderAGivenIdAndShownByIt()
+    {
+        var ids = await AddJobsAsync("{\"job_id\":\"3f2c6a1e-0d7b-4c55-9a8e-51b1f0e7c2d4\",\"job_name\":\"wordcount-daily\"}");
+
+        var shown = await GetAsync("/3f2c6a1e-0d7b-4c55-9a8e-51b1f0e7c2d4");
+
+        Assert.Equal(new[] { "3f2c6a1e-0d7b-4c55-9a8e-51b1f0e7c2d4" }, ids);
+        Assert.Equal(202, shown.Status);
+        Assert.Equal("wordcount-daily", shown.Json.GetProperty("job_detail").GetProperty("job_name").GetString());
+    }
+
+    [Fact]
+    public async Task AGivenIdThatIsStoredAlreadyIsRefused()
+    {
+        await AddJobsAsync("{\"job_id\":\"job-1\"}");
+
+        var again = await SendAsync(HttpMethod.Post, "_emulator/jobs", "{\"job_id\":\"job-1\"}");
+
+        Assert.Equal(400, again.Status);
+        Assert.Single(State.Jobs.GetAll());
+    }
+
     [Theory]
     [InlineData("{\"count\":0}")]
     [InlineData("{\"count\":10001}")]
     [InlineData("{\"job_type\":\"Pig\"}")]
     [InlineData("{\"cluster_id\":\"nope\"}")]
     [InlineData("{\"job_name\":\"bad name\"}")]
+    [InlineData("{\"job_id\":\"a/b\"}")]
+    [InlineData("{\"job_id\":\"x\",\"count\":2}")]
     public async Task AnInvalidBulkRequestIsRefused(string body)
     {
         var reply = await SendAsync(HttpMethod.Post, "_emulator/jobs", body);

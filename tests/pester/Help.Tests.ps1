@@ -1,4 +1,5 @@
 # Help: Get-Help shows the help built from docs/en-US, and that help cannot drift from the cmdlets' real parameters.
+# Each cmdlet links online to its page, and the about page reads well in a console without naming the sources.
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-ModuleUnderTest
@@ -9,6 +10,8 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-ModuleUnderTest
     $script:CommonParameters = [System.Management.Automation.PSCmdlet]::CommonParameters
+    $docs = Join-Path $PSScriptRoot '../../docs/en-US'
+    $projectUri = (Import-PowerShellDataFile (Join-Path $env:MRSJOBS_TEST_MODULE 'MrsJobs.psd1')).PrivateData.PSData.ProjectUri
 
     function Get-ExpectedPipelineInput($Parameter) {
         $attributes = @($Parameter.ParameterSets.Values)
@@ -76,6 +79,12 @@ Describe 'Get-Help <Name>' -ForEach $cmdlets {
         }
     }
 
+    It 'links online to its page docs/en-US/<Name>.md of the project (HelpUri), the online version the page names' {
+        $command.HelpUri | Should -Be "$projectUri/blob/main/docs/en-US/$Name.md"
+        Test-Path (Join-Path $docs "$Name.md") | Should -BeTrue
+        Get-Content (Join-Path $docs "$Name.md") | Where-Object { $_ -like 'online version:*' } | Should -Be "online version: $($command.HelpUri)"
+    }
+
     It 'has one syntax item per parameter set, with that set''s parameters and mandatory flags' {
         $syntaxItems = @($help.syntax.syntaxItem)
         $syntaxItems.Count | Should -Be $command.ParameterSets.Count
@@ -100,5 +109,21 @@ Describe 'Get-Help about_MrsJobs' {
         foreach ($topic in 'SESSIONS', 'ENDPOINTS', 'THE LOCAL EMULATOR', 'THE CSV FORMAT', 'ERRORS', 'SECRETS') {
             $text | Should -Match $topic
         }
+    }
+}
+
+Describe 'about_MrsJobs.md' {
+    It 'has no line over 80 characters and names no source file of the repository' -Tag AboutWrap {
+        $lines = @(Get-Content (Join-Path $docs 'about_MrsJobs.md') -Encoding utf8)
+        $long = for ($i = 0; $i -lt $lines.Count; $i++) {
+            if ($lines[$i].Length -gt 80) { "line $($i + 1) ($($lines[$i].Length) characters)" }
+        }
+        $sources = for ($i = 0; $i -lt $lines.Count; $i++) {
+            foreach ($match in [regex]::Matches($lines[$i], '\b(?:src|tests|build)/[\w./-]*|[\w./-]+\.(?:cs|csproj|psm1)\b')) {
+                "line $($i + 1): $($match.Value)"
+            }
+        }
+        (@($long) -join ', ') | Should -BeNullOrEmpty -Because 'Get-Help shows about topics as they are written'
+        (@($sources) -join ', ') | Should -BeNullOrEmpty -Because 'users of the installed module have no repository'
     }
 }

@@ -9,7 +9,10 @@ param(
     [Parameter(Mandatory)] [string] $EmulatorPath,
     [Parameter(Mandatory)] [string] $ResultPath,
     # Test files to run (all by default); for a quick run of one file while working on it.
-    [string[]] $TestPath = @($PSScriptRoot)
+    [string[]] $TestPath = @($PSScriptRoot),
+    # The module's .nupkg (build.ps1 Test passes out/package/MrsJobs.<version>.nupkg); without it, the package tests
+    # publish the built module themselves.
+    [string] $PackagePath
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $PesterModule -Force
@@ -20,6 +23,9 @@ try {
     $env:MRSJOBS_TEST_MODULE = (Resolve-Path $ModulePath).Path
     $env:MRSJOBS_TEST_EMULATOR = $emulator.Url
     $env:MRSJOBS_TEST_EMULATOR_PATH = (Resolve-Path $EmulatorPath).Path
+    if ($PackagePath) { $env:MRSJOBS_TEST_PACKAGE = (Resolve-Path $PackagePath).Path }
+    # The package tests' temporary folders (one install of the package, shared by their files) go here.
+    $env:MRSJOBS_TEST_TEMP = Join-Path ([System.IO.Path]::GetTempPath()) ('mrsjobs-suite-' + [guid]::NewGuid().ToString('N'))
     $configuration = New-PesterConfiguration
     $configuration.Run.Path = $TestPath
     $configuration.Run.PassThru = $true
@@ -35,4 +41,5 @@ try {
 }
 finally {
     Stop-MrsEmulator $emulator
+    if ($env:MRSJOBS_TEST_TEMP -and (Test-Path $env:MRSJOBS_TEST_TEMP)) { Remove-Item $env:MRSJOBS_TEST_TEMP -Recurse -Force -ErrorAction SilentlyContinue }
 }

@@ -43,6 +43,7 @@ ${fence}
 ## EXAMPLES
 
 ### Example 1: All widgets
+<!-- not-run: needs a widget factory -->
 ${fence}powershell
 Get-Widget -Name *
 ${fence}
@@ -207,6 +208,7 @@ Widgets are round by default.
         $example[0].SelectSingleNode('maml:title', $ns).InnerText | Should -Match 'Example 1: All widgets'
         $example[0].SelectSingleNode('dev:code', $ns).InnerText | Should -Be 'Get-Widget -Name *'
         $example[0].SelectSingleNode('dev:remarks/maml:para', $ns).InnerText | Should -Be 'Gets every widget.'
+        $xml.OuterXml | Should -Not -Match 'not-run' -Because 'an HTML comment of the page is not help text'
         $links = @(Select-Node 'command:relatedLinks/maml:navigationLink')
         @($links | ForEach-Object { $_.SelectSingleNode('maml:linkText', $ns).InnerText }) | Should -Be @('Online Version:', 'Set-Widget', 'Widget docs')
         @($links | ForEach-Object { $_.SelectSingleNode('maml:uri', $ns).InnerText }) | Should -Be @('https://example.com/Get-Widget', '', 'https://example.com/docs')

@@ -17,8 +17,12 @@ internal sealed record JobPlanBody(
     string? FinalState,
     JsonElement? SqlResults);
 
-/// <summary>Body of <c>POST /_emulator/jobs</c>: jobs stored without the submit path, for paging tests.</summary>
+/// <summary>
+/// Body of <c>POST /_emulator/jobs</c>: jobs stored without the submit path, for paging tests; <c>job_id</c> gives
+/// a single job a known id (for documentation examples).
+/// </summary>
 internal sealed record JobsBody(
+    string? JobId,
     int? Count,
     string? JobName,
     string? JobType,

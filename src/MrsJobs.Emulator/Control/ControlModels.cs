@@ -13,6 +13,9 @@ internal sealed record ClusterBody(
 /// <summary>Body of <c>POST /_emulator/users</c>.</summary>
 internal sealed record UserBody(string? Domain, string? Name, string? Password);
 
+/// <summary>Body of <c>POST /_emulator/projects</c>: a project (such as a sub-project <c>cn-north-4_etl</c>) of an account.</summary>
+internal sealed record ProjectBody(string? Domain, string? Name);
+
 /// <summary>Body of <c>POST /_emulator/tokens</c>; <c>lifetime_seconds</c> defaults to the token-lifetime setting.</summary>
 internal sealed record TokenBody(string? User, string? Domain, string? ProjectId, double? LifetimeSeconds);
 

@@ -36,6 +36,7 @@ internal static class ControlRoutes
         control.MapPost("/clusters", ClusterControl.PutAsync);
         control.MapDelete("/clusters/{cluster_id}", ClusterControl.Remove);
         control.MapPost("/users", IdentityControl.AddUserAsync);
+        control.MapPost("/projects", IdentityControl.AddProjectAsync);
         control.MapPost("/tokens", IdentityControl.IssueTokenAsync);
         control.MapPost("/access-keys", AccessKeyControl.AddAsync);
         control.MapGet("/settings", SettingsControl.Get);

@@ -6,7 +6,7 @@ using MrsJobs.Emulator.State;
 
 namespace MrsJobs.Emulator.Control;
 
-/// <summary><c>POST /_emulator/users</c> and <c>POST /_emulator/tokens</c>.</summary>
+/// <summary><c>POST /_emulator/users</c>, <c>POST /_emulator/projects</c> and <c>POST /_emulator/tokens</c>.</summary>
 internal static class IdentityControl
 {
     public static async Task<IResult> AddUserAsync(HttpRequest request, EmulatorState state)
@@ -24,6 +24,35 @@ internal static class IdentityControl
 
         var user = state.Identity.AddUser(body.Domain, body.Name, body.Password);
         return ControlJson.Ok(new { user.Id, user.Name, user.DomainId, Domain = body.Domain }, StatusCodes.Status201Created);
+    }
+
+    public static async Task<IResult> AddProjectAsync(HttpRequest request, EmulatorState state)
+    {
+        var (body, failure) = await ControlJson.ReadAsync<ProjectBody>(request).ConfigureAwait(false);
+        if (body is null)
+        {
+            return failure!;
+        }
+
+        if (string.IsNullOrEmpty(body.Domain) || string.IsNullOrEmpty(body.Name))
+        {
+            return ControlJson.BadRequest("domain and name are required.");
+        }
+
+        var domain = state.Identity.FindDomain(body.Domain, null);
+        if (domain is null)
+        {
+            return ControlJson.BadRequest($"No account {body.Domain} (POST /_emulator/users creates one).");
+        }
+
+        var existing = state.Identity.FindProject(domain.Id, body.Name, null);
+        var project = existing ?? new EmulatorProject(Guid.NewGuid().ToString("N"), body.Name, domain.Id);
+        if (existing is null)
+        {
+            state.Identity.AddProject(project);
+        }
+
+        return ControlJson.Ok(new { project.Id, project.Name, project.DomainId }, existing is null ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
     public static async Task<IResult> IssueTokenAsync(HttpRequest request, EmulatorState state)

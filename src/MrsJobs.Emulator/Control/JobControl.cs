@@ -37,7 +37,8 @@ internal static class JobControl
 
     /// <summary>
     /// Stores <c>count</c> jobs as if submitted (plans resolved by name), <c>interval_ms</c> apart, the last
-    /// at <c>submitted_time</c> (default now); <c>{n}</c> in <c>job_name</c> becomes the 1-based index.
+    /// at <c>submitted_time</c> (default now); <c>{n}</c> in <c>job_name</c> becomes the 1-based index. A
+    /// <c>job_id</c> (one job only, 1-64 letters, digits, '-' or '_', not stored yet) replaces the new GUID.
     /// </summary>
     public static async Task<IResult> AddAsync(HttpRequest request, EmulatorState state)
     {
@@ -55,6 +56,10 @@ internal static class JobControl
             : interval < 0 ? "interval_ms must be at least 0."
             : !JobTypes.All.Contains(jobType, StringComparer.Ordinal) ? $"Unknown job_type '{jobType}'."
             : cluster is null ? $"No cluster {body.ClusterId}."
+            : body.JobId is null ? null
+            : count != 1 ? "job_id needs count 1."
+            : !JobSubmissionRules.IsValidJobName(body.JobId) ? $"job_id '{body.JobId}' breaks ^[A-Za-z0-9_-]{{1,64}}$."
+            : state.Jobs.Find(body.JobId) is not null ? $"A job {body.JobId} is stored already."
             : null;
         var names = Enumerable.Range(1, error is null ? count : 0)
             .Select(n => (body.JobName ?? "bulk-job-{n}").Replace("{n}", n.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
@@ -70,7 +75,7 @@ internal static class JobControl
         for (var i = 0; i < count; i++)
         {
             var job = state.Admit(new StoredJob(
-                Guid.NewGuid().ToString(),
+                body.JobId ?? Guid.NewGuid().ToString(),
                 cluster!.ProjectId,
                 cluster.ClusterId,
                 JobTypes.StoredAs(jobType),

@@ -20,7 +20,7 @@ namespace MrsJobs.Commands;
 /// <para type="synopsis">Signs in to Huawei Cloud and keeps an MRS session for this runspace.</para>
 /// <para type="description">With -Credential, asks IAM for a project-scoped token and renews it as needed; with -Token, uses a token you already have; with -AccessKey and -SecretKey, signs every request with the key pair. With none of these, takes an access key as Huawei's SDKs do: from the HUAWEICLOUD_SDK_* environment variables, else from the profile file ~/.huaweicloud/credentials.</para>
 /// </summary>
-[Cmdlet(VerbsCommunications.Connect, "MrsProject", DefaultParameterSetName = ChainSet)]
+[Cmdlet(VerbsCommunications.Connect, "MrsProject", DefaultParameterSetName = ChainSet, HelpUri = "https://github.com/mrsjobs/MrsJobs/blob/main/docs/en-US/Connect-MrsProject.md")]
 [OutputType(typeof(MrsSession))]
 public sealed class ConnectMrsProjectCommand : MrsCmdletBase
 {

@@ -9,7 +9,7 @@ namespace MrsJobs.Commands;
 /// <para type="synopsis">Forgets the MRS session of this runspace, and the secrets it kept to authenticate.</para>
 /// <para type="description">The session's password copy or secret key is dropped from memory, so the session (and any variable that still holds it) can no longer be used. A token already issued stays valid at IAM until it expires.</para>
 /// </summary>
-[Cmdlet(VerbsCommunications.Disconnect, "MrsProject")]
+[Cmdlet(VerbsCommunications.Disconnect, "MrsProject", HelpUri = "https://github.com/mrsjobs/MrsJobs/blob/main/docs/en-US/Disconnect-MrsProject.md")]
 public sealed class DisconnectMrsProjectCommand : MrsCmdletBase
 {
     /// <summary>

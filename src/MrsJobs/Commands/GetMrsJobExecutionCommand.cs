@@ -16,7 +16,7 @@ namespace MrsJobs.Commands;
 /// <para type="synopsis">Gets MRS jobs: one job by id, or the jobs of a cluster with filters, paging through every result.</para>
 /// <para type="description">With -JobId (bound from New-MrsJobExecution's output) it shows one job. With only -ClusterId it lists the cluster's jobs, newest first, page by page, written as each page arrives.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "MrsJobExecution", DefaultParameterSetName = ListSet)]
+[Cmdlet(VerbsCommon.Get, "MrsJobExecution", DefaultParameterSetName = ListSet, HelpUri = "https://github.com/mrsjobs/MrsJobs/blob/main/docs/en-US/Get-MrsJobExecution.md")]
 [OutputType(typeof(JobExecution))]
 public sealed class GetMrsJobExecutionCommand : MrsApiCmdletBase
 {

@@ -16,7 +16,7 @@ namespace MrsJobs.Commands;
 /// <para type="synopsis">Gets the result rows of a SparkSql or SparkScript job's statements.</para>
 /// <para type="description">Writes one object per row, its properties the statement's columns. The service returns at most the first 10 rows of each statement; the full result is in HDFS.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "MrsJobSqlResult")]
+[Cmdlet(VerbsCommon.Get, "MrsJobSqlResult", HelpUri = "https://github.com/mrsjobs/MrsJobs/blob/main/docs/en-US/Get-MrsJobSqlResult.md")]
 [OutputType(typeof(PSObject))]
 public sealed class GetMrsJobSqlResultCommand : MrsJobCmdletBase
 {

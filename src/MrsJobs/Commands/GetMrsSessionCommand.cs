@@ -9,7 +9,7 @@ namespace MrsJobs.Commands;
 /// <para type="synopsis">Gets the MRS session of this runspace: region, project, how it authenticates, when its credentials expire, endpoints.</para>
 /// <para type="description">Writes nothing when there is no session. The session never shows a token, password or key.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "MrsSession")]
+[Cmdlet(VerbsCommon.Get, "MrsSession", HelpUri = "https://github.com/mrsjobs/MrsJobs/blob/main/docs/en-US/Get-MrsSession.md")]
 [OutputType(typeof(MrsSession))]
 public sealed class GetMrsSessionCommand : MrsCmdletBase
 {

@@ -18,7 +18,7 @@ namespace MrsJobs.Commands;
 /// <para type="synopsis">Submits jobs to an MRS cluster (SubmitJobV2), one per pipeline object, several at a time, each exactly once.</para>
 /// <para type="description">Every job is checked against the documented contract before anything is sent; a broken row gives a non-terminating error naming its row, and the others still go. Up to -ThrottleLimit submissions are in flight; results come out in input order. A submission is retried only when the service certainly did not process it; a lost answer is settled by listing the cluster's jobs, never by sending again. With -JournalPath a run that was stopped can be run again and creates each job exactly once.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.New, "MrsJobExecution", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.New, "MrsJobExecution", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = "https://github.com/mrsjobs/MrsJobs/blob/main/docs/en-US/New-MrsJobExecution.md")]
 [OutputType(typeof(JobSubmitResult))]
 public sealed partial class NewMrsJobExecutionCommand : MrsApiCmdletBase
 {

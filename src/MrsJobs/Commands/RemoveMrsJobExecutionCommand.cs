@@ -15,7 +15,7 @@ namespace MrsJobs.Commands;
 /// <para type="synopsis">Deletes MRS job records, in batches.</para>
 /// <para type="description">Collects the jobs from the pipeline and, once the input has ended, deletes them per cluster with batch-delete, up to -BatchSize at a time: deleting while an upstream Get-MrsJobExecution is still paging would shift its pages and skip jobs. Asks for confirmation for each job unless -Force is given.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Remove, "MrsJobExecution", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsCommon.Remove, "MrsJobExecution", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = "https://github.com/mrsjobs/MrsJobs/blob/main/docs/en-US/Remove-MrsJobExecution.md")]
 public sealed class RemoveMrsJobExecutionCommand : MrsJobCmdletBase
 {
     // The ids to delete per cluster, in arrival order; sent once the input has ended.

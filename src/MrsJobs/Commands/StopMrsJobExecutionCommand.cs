@@ -12,7 +12,7 @@ namespace MrsJobs.Commands;
 /// <para type="synopsis">Stops (kills) running MRS jobs.</para>
 /// <para type="description">Asks for confirmation unless -Force is given. A job that already ended gives an MrsJobAlreadyEnded error saying how it ended.</para>
 /// </summary>
-[Cmdlet(VerbsLifecycle.Stop, "MrsJobExecution", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsLifecycle.Stop, "MrsJobExecution", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = "https://github.com/mrsjobs/MrsJobs/blob/main/docs/en-US/Stop-MrsJobExecution.md")]
 [OutputType(typeof(JobExecution))]
 public sealed class StopMrsJobExecutionCommand : MrsJobCmdletBase
 {

@@ -17,7 +17,7 @@ namespace MrsJobs.Commands;
 /// <para type="synopsis">Waits for MRS jobs to end and writes each job's final state as it ends.</para>
 /// <para type="description">Collects every job from the pipeline, then polls them together, one request at a time, each job at most once per -PollingInterval and at most 10 reads a second in all. A job that ends without success (FAILED, KILLED, or FINISHED with a result other than SUCCEEDED) also gives a non-terminating error. Under -ErrorAction Stop the errors wait until every job has ended, so every final state reaches the pipeline first; -FailFast ends the wait at the first error instead.</para>
 /// </summary>
-[Cmdlet(VerbsLifecycle.Wait, "MrsJobExecution")]
+[Cmdlet(VerbsLifecycle.Wait, "MrsJobExecution", HelpUri = "https://github.com/mrsjobs/MrsJobs/blob/main/docs/en-US/Wait-MrsJobExecution.md")]
 [OutputType(typeof(JobExecution))]
 public sealed partial class WaitMrsJobExecutionCommand : MrsJobCmdletBase
 {

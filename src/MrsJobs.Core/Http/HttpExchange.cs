@@ -49,7 +49,7 @@ internal sealed class HttpExchange
         {
             // Content-Type is a content header in .NET: an empty body carries it.
             request.Content = new ByteArrayContent(Array.Empty<byte>());
-            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(MrsHttpPipeline.JsonContentType);
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(MrsHttpPipeline.BodylessJsonContentType);
         }
 
         if (_authenticator is not null)

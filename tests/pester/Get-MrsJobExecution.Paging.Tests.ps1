@@ -8,6 +8,13 @@ BeforeAll {
     $seed = Get-TestSeed
 
     function Get-ListRequest { @(Get-EmulatorRequest | Where-Object { $_.method -eq 'GET' -and $_.path -like '*/job-executions' }) }
+    function Add-EmulatorListChange {
+        # After the AfterLists-th job list request from now: delete the DeleteNewest newest jobs, then add AddCount jobs (submitted then).
+        param([Parameter(Mandatory)] [int] $AfterLists, [int] $DeleteNewest = 0, [int] $AddCount = 0)
+        $body = @{ after_lists = $AfterLists; delete_newest = $DeleteNewest }
+        if ($AddCount -gt 0) { $body.add = @{ count = $AddCount; job_name = 'late-{n}' } }
+        $null = Invoke-MrsEmulatorControl -Url (Get-EmulatorUrl) -Method Post -Path 'list-changes' -Body $body
+    }
     function Get-ListOffset {
         foreach ($request in Get-ListRequest) {
             foreach ($pair in $request.query -split '&') {

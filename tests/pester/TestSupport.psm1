@@ -204,16 +204,6 @@ Export-ModuleMember -Function Get-TestSeed, Get-EmulatorUrl, Import-ModuleUnderT
     Invoke-MrsEmulatorControl, Get-EmulatorJob, Add-EmulatorJobPlan, Add-EmulatorJob, New-JobCsv, Get-SentBody, Get-RequestHeader, Invoke-InNewRunspace, Get-ClosedLoopbackPort, Get-TerminatingError,
     Set-EmulatorFaultMix, Clear-EmulatorFaultMix, Get-EmulatorStats, Reset-EmulatorStats, Get-EmulatorJobCount
 
-function Add-EmulatorListChange {
-    <# After the AfterLists-th job list request from now: delete the DeleteNewest newest jobs, then add AddCount jobs (submitted then). #>
-    param([Parameter(Mandatory)] [int] $AfterLists, [int] $DeleteNewest = 0, [int] $AddCount = 0, [string] $JobName = 'late-{n}')
-    $body = @{ after_lists = $AfterLists; delete_newest = $DeleteNewest }
-    if ($AddCount -gt 0) { $body.add = @{ count = $AddCount; job_name = $JobName } }
-    $null = Invoke-MrsEmulatorControl -Url (Get-EmulatorUrl) -Method Post -Path 'list-changes' -Body $body
-}
-
-Export-ModuleMember -Function Add-EmulatorListChange
-
 # --- The submission engine, journal and load tests ---------------------------------------------------------------
 
 function Get-TestFilePath {

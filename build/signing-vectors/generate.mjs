@@ -49,6 +49,12 @@ const cases = [
   { name: 'show-get-trailing-slash', method: 'GET', path: `${jobs}/44b37a20-ffe8-409a-b7ba-4d6a4e2bd0a3/` },
   { name: 'kill-post-no-body', method: 'POST', path: `${jobs}/44b37a20-ffe8-409a-b7ba-4d6a4e2bd0a3/kill` },
   { name: 'batch-delete', method: 'POST', path: `${jobs}/batch-delete`, headers: JSON_CT, data: { job_id_list: ['a', 'b'] } },
+  // Every MRS call carries Content-Type: application/json, bodies or not (the Go SDK's request definitions set it on GETs too).
+  { name: 'list-get-json-content-type', method: 'GET', path: jobs, headers: JSON_CT, query: { limit: '100', offset: '1', sort_by: 'desc' } },
+  { name: 'show-get-json-content-type', method: 'GET', path: `${jobs}/44b37a20-ffe8-409a-b7ba-4d6a4e2bd0a3`, headers: JSON_CT },
+  { name: 'kill-post-json-content-type', method: 'POST', path: `${jobs}/44b37a20-ffe8-409a-b7ba-4d6a4e2bd0a3/kill`, headers: JSON_CT },
+  { name: 'list-get-json-content-type-other-keys', method: 'GET', path: jobs, headers: JSON_CT, query: { limit: '100', offset: '1', sort_by: 'desc' }, ak: 'DEMOACCESSKEY0000001', sk: 'demo-secret-key-of-the-emulator-0001' },
+  { name: 'list-get-json-content-type-temporary', method: 'GET', path: jobs, headers: JSON_CT, query: { job_name: 'wordcount', limit: '10', offset: '0' }, token: TOKEN },
   { name: 'path-plus-tilde-colon', method: 'GET', path: `/v2/${PROJECT}/odd/a+b~c:d/x.y_z-w` },
   { name: 'path-percent', method: 'GET', path: `/v2/${PROJECT}/odd/100%/50%25` },
   { name: 'path-unicode', method: 'GET', path: `/v2/${PROJECT}/odd/作业/ünï/😀` },

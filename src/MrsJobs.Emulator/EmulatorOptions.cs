@@ -21,8 +21,8 @@ public sealed class EmulatorOptions
     /// <summary>Whether the forbidden-character rule for job arguments is enforced (on by default).</summary>
     public bool ArgumentCharacterCheck { get; set; } = true;
 
-    /// <summary>What the job list's 1-based <c>offset</c> counts: pages (the default) or records.</summary>
-    public ListOffsetMode ListOffsetMode { get; set; } = ListOffsetMode.Page;
+    /// <summary>What the job list's <c>offset</c> counts: pages from 1 (the default), pages from 0, records from 0 or from 1.</summary>
+    public ListOffsetMode ListOffsetMode { get; set; } = ListOffsetMode.PagesFromOne;
 
     /// <summary>The timeline of jobs that no job plan matches; <see cref="JobPlan.Default"/> unless set.</summary>
     public JobPlan DefaultJobPlan { get; set; } = JobPlan.Default;

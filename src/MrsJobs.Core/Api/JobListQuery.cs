@@ -14,9 +14,10 @@ namespace MrsJobs.Core.Api;
 /// </summary>
 internal sealed class JobListQuery
 {
-    // The list call's own limits on its filters (tighter than submission's: names 1-36 characters).
+    // The list call's own limits on its filters: names of 1-128 characters (the Python and PHP SDKs' model of
+    // ShowJobExeListNew; older Go SDK models said 36, which cut off names that submission allows up to 64).
     // A filter the service would refuse is not sent; it still applies locally, so nothing is lost.
-    private static readonly Regex NameFilter = new("^[A-Za-z0-9_-]{1,36}$", RegexOptions.CultureInvariant);
+    private static readonly Regex NameFilter = new("^[A-Za-z0-9_-]{1,128}$", RegexOptions.CultureInvariant);
     private static readonly Regex UserFilter = new("^[A-Za-z_.-][A-Za-z0-9_.-]{0,31}$", RegexOptions.CultureInvariant);
     private static readonly Regex QueueFilter = new("^[A-Za-z0-9_-]{1,64}$", RegexOptions.CultureInvariant);
 
@@ -53,21 +54,30 @@ internal sealed class JobListQuery
     /// <summary>Jobs per page (<c>limit</c>).</summary>
     public int PageSize { get; set; } = DefaultPageSize;
 
+    /// <summary>
+    /// When <c>true</c>, <see cref="State"/> and <see cref="Result"/> apply locally only and are not sent (set by
+    /// <see cref="JobListPager"/> when a state-filtered list must be read without them to prove it complete).
+    /// </summary>
+    internal bool StateFiltersLocalOnly { get; set; }
+
+    /// <summary><c>true</c> when a filter on something that changes while jobs run (state, result) is sent.</summary>
+    internal bool SendsChangingFilters => !StateFiltersLocalOnly && (!string.IsNullOrWhiteSpace(State) || !string.IsNullOrWhiteSpace(Result));
+
     /// <summary>The type as the service stores and filters it.</summary>
     internal string? StoredJobType =>
         JobType is null ? null
         : JobTypes.TryNormalize(JobType, out var canonical) && canonical == JobTypes.SparkPython ? JobTypes.SparkSubmit
         : canonical;
 
-    /// <summary>The query string for page <paramref name="offset"/> (1-based), newest first.</summary>
+    /// <summary>The query string for <paramref name="offset"/> (whatever the service takes it to mean), newest first.</summary>
     internal string ToQueryString(int offset)
     {
         var pairs = new List<KeyValuePair<string, string?>>
         {
             new("job_name", JobName is { HasWildcards: false } name ? Sendable(name.Text, NameFilter) : null),
             new("job_type", StoredJobType),
-            new("job_state", State?.Trim().ToUpperInvariant()),
-            new("job_result", Result?.Trim().ToUpperInvariant()),
+            new("job_state", StateFiltersLocalOnly ? null : State?.Trim().ToUpperInvariant()),
+            new("job_result", StateFiltersLocalOnly ? null : Result?.Trim().ToUpperInvariant()),
             new("user", Sendable(User, UserFilter)),
             new("queue", Sendable(Queue, QueueFilter)),
             new("submitted_time_begin", EpochMilliseconds(SubmittedAfter)),

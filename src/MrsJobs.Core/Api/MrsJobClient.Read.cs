@@ -33,7 +33,7 @@ internal sealed partial class MrsJobClient
 
     /// <summary><c>GET …/job-executions?…&amp;limit=&amp;offset=</c>: one page, as the service gives it (no filtering, no de-duplication).</summary>
     /// <param name="query">The filters and page size.</param>
-    /// <param name="offset">The 1-based <c>offset</c> to send.</param>
+    /// <param name="offset">The <c>offset</c> to send (see <see cref="OffsetMeanings"/> for what the service may take it to mean).</param>
     /// <param name="context">Trace sink and cancellation of the call.</param>
     /// <exception cref="MrsApiException">The service refused or could not be reached.</exception>
     internal async Task<JobListPage> ListJobsPageAsync(JobListQuery query, int offset, CallContext context)
@@ -51,6 +51,12 @@ internal sealed partial class MrsJobClient
             .ToList();
         return new JobListPage(body.TotalRecord, jobs);
     }
+
+    /// <summary>What the session has learned about the list's <c>offset</c> at this endpoint.</summary>
+    internal OffsetMeanings RecallOffsetMeanings() => _session.ListOffsets.Recall(_session.Endpoint);
+
+    /// <summary>Keeps what a listing learned about the list's <c>offset</c> at this endpoint for the session.</summary>
+    internal void RememberOffsetMeanings(OffsetMeanings possible) => _session.ListOffsets.Remember(_session.Endpoint, possible);
 
     private static JobListResponseBody? ReadList(string text) =>
         WireReader.TryRead(text, MrsJsonContext.Wire.JobListResponseBody) is { } body && (body.JobList is not null || body.TotalRecord is not null) ? body : null;

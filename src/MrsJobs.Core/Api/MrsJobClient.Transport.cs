@@ -12,13 +12,13 @@ namespace MrsJobs.Core.Api;
 /// <summary>What every call of the job API shares: the URL, the expiry check, reading answers and turning refusals into errors.</summary>
 internal sealed partial class MrsJobClient
 {
-    /// <summary>Sends to <c>/v2/{project}/clusters/{cluster}/job-executions{suffix}</c>.</summary>
+    /// <summary>Sends to <c>/v2/{project}/clusters/{cluster}/job-executions{suffix}</c>, with <c>Content-Type: application/json</c> whether or not there is a body.</summary>
     private Task<ApiResponse> SendAsync(HttpMethod method, string clusterId, string suffix, string? json, RequestKind kind, CallContext context, Func<string, bool>? expectsBody = null)
     {
         EnsureNotExpired();
         RequireId(clusterId, "cluster");
         var uri = new Uri(_session.Endpoint, $"v2/{Escape(_session.ProjectId)}/clusters/{Escape(clusterId)}/job-executions{suffix}");
-        return _pipeline.SendAsync(new ApiRequest(method, uri, json, kind, expectsBody), context);
+        return _pipeline.SendAsync(new ApiRequest(method, uri, json, kind, expectsBody) { JsonContentTypeWithoutBody = true }, context);
     }
 
     private void EnsureNotExpired()

@@ -23,6 +23,12 @@ internal sealed class ApiRequest
 
     public RequestKind Kind { get; }
 
+    /// <summary>
+    /// Whether <c>Content-Type: application/json</c> goes with the request even without a body, as the official
+    /// SDKs send it on every MRS call (the Go SDK's request definitions set it on GETs too). AK/SK signing covers it.
+    /// </summary>
+    public bool JsonContentTypeWithoutBody { get; init; }
+
     /// <summary>Whether a 2xx body is the one asked for; <c>null</c> when any 2xx will do.</summary>
     public Func<string, bool>? ExpectsBody { get; }
 

@@ -48,6 +48,12 @@ internal sealed class HttpExchange
             request.Content = new StringContent(jsonBody, new UTF8Encoding(false));
             request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(MrsHttpPipeline.JsonContentType);
         }
+        else if (apiRequest.JsonContentTypeWithoutBody && SharedHttpClient.CanSendEmptyContent(method))
+        {
+            // Content-Type is a content header in .NET: an empty body carries it.
+            request.Content = new ByteArrayContent(Array.Empty<byte>());
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(MrsHttpPipeline.BodylessJsonContentType);
+        }
 
         if (_authenticator is not null)
         {

@@ -18,6 +18,9 @@ internal sealed class MrsHttpPipeline : IDisposable
     /// <summary>The <c>Content-Type</c> the API documents.</summary>
     public const string JsonContentType = "application/json; charset=utf-8";
 
+    /// <summary>The <c>Content-Type</c> of MRS calls without a body: exactly what the Go SDK sends (Huawei's signers then hash the empty payload).</summary>
+    public const string BodylessJsonContentType = "application/json";
+
     /// <summary>How long one request may take unless the session says otherwise.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(100);
 

@@ -38,6 +38,14 @@ internal static class SharedHttpClient
         point.ConnectionLeaseTimeout = (int)ConnectionLifetime.TotalMilliseconds;
     }
 
+    /// <summary>
+    /// Whether a request of <paramref name="method"/> may carry an (empty) body, and with it a <c>Content-Type</c>.
+    /// .NET Framework's handler refuses any body on GET and HEAD ("Cannot send a content-body with this verb-type"),
+    /// so there (Windows PowerShell 5.1) those go without; PowerShell 7's handler sends it.
+    /// </summary>
+    public static bool CanSendEmptyContent(HttpMethod method) =>
+        SocketsHandlerType is not null || (method != HttpMethod.Get && method != HttpMethod.Head);
+
     // SocketsHttpHandler (PowerShell 7) is not in netstandard2.0: reach it by reflection for the pool lifetime.
     private static Type? SocketsHandlerType => Type.GetType("System.Net.Http.SocketsHttpHandler, System.Net.Http", throwOnError: false);
 

@@ -87,6 +87,9 @@ public sealed class MrsSession
 
     private Submission.ClaimedJobs? _claimedJobs;
 
+    /// <summary>What the job list's <c>offset</c> means at this session's endpoint, as far as listings have learned it.</summary>
+    internal ListOffsetCache ListOffsets { get; } = new();
+
     /// <summary>Paces reads that poll (Wait-MrsJobExecution) across every command using this session.</summary>
     internal RequestPacer ReadPacer { get; } = new(10);
 

@@ -49,3 +49,15 @@ internal sealed record JobView(
     long SubmittedTime,
     string JobState,
     string JobResult);
+
+/// <summary>
+/// Body of <c>POST /_emulator/list-changes</c>: after the <c>after_lists</c>th job list request from now (of
+/// <c>cluster_id</c>, or of any cluster), delete <c>delete_job_ids</c> and the cluster's <c>delete_newest</c>
+/// newest jobs, then <c>add</c> jobs as <c>POST /_emulator/jobs</c> does, submitted at that moment.
+/// </summary>
+internal sealed record ListChangeBody(
+    int? AfterLists,
+    string? ClusterId,
+    JobsBody? Add,
+    int? DeleteNewest,
+    IReadOnlyList<string>? DeleteJobIds);

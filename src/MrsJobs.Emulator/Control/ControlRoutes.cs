@@ -28,6 +28,9 @@ internal static class ControlRoutes
         });
         control.MapGet("/jobs", JobControl.List);
         control.MapPost("/jobs", JobControl.AddAsync);
+        control.MapGet("/list-changes", ListChangeControl.List);
+        control.MapPost("/list-changes", ListChangeControl.AddAsync);
+        control.MapDelete("/list-changes", ListChangeControl.Clear);
         control.MapGet("/job-plans", JobPlanControl.List);
         control.MapPost("/job-plans", JobPlanControl.AddAsync);
         control.MapDelete("/job-plans", JobPlanControl.Clear);

@@ -48,37 +48,46 @@ internal static class JobControl
             return failure!;
         }
 
+        return Check(body, state) is { } error
+            ? ControlJson.BadRequest(error)
+            : ControlJson.Ok(new JobsAdded(Store(body, state)), StatusCodes.Status201Created);
+    }
+
+    /// <summary>Why <paramref name="body"/> cannot be stored, or <see langword="null"/> when it can.</summary>
+    internal static string? Check(JobsBody body, EmulatorState state)
+    {
         var count = body.Count ?? 1;
-        var interval = body.IntervalMs ?? 1;
         var jobType = body.JobType ?? "MapReduce";
-        var cluster = state.Clusters.Find(body.ClusterId ?? SeedData.FullClusterId);
         var error = count is < 1 or > MaxCount ? $"count must be from 1 to {MaxCount}."
-            : interval < 0 ? "interval_ms must be at least 0."
+            : (body.IntervalMs ?? 1) < 0 ? "interval_ms must be at least 0."
             : !JobTypes.All.Contains(jobType, StringComparer.Ordinal) ? $"Unknown job_type '{jobType}'."
-            : cluster is null ? $"No cluster {body.ClusterId}."
+            : state.Clusters.Find(body.ClusterId ?? SeedData.FullClusterId) is null ? $"No cluster {body.ClusterId}."
             : body.JobId is null ? null
             : count != 1 ? "job_id needs count 1."
             : !JobSubmissionRules.IsValidJobName(body.JobId) ? $"job_id '{body.JobId}' breaks ^[A-Za-z0-9_-]{{1,64}}$."
             : state.Jobs.Find(body.JobId) is not null ? $"A job {body.JobId} is stored already."
             : null;
-        var names = Enumerable.Range(1, error is null ? count : 0)
-            .Select(n => (body.JobName ?? "bulk-job-{n}").Replace("{n}", n.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
-            .ToArray();
-        error ??= names.FirstOrDefault(n => !JobSubmissionRules.IsValidJobName(n)) is { } bad ? $"job_name '{bad}' breaks ^[A-Za-z0-9_-]{{1,64}}$." : null;
-        if (error is not null)
-        {
-            return ControlJson.BadRequest(error);
-        }
+        return error ?? (Names(body, count).FirstOrDefault(n => !JobSubmissionRules.IsValidJobName(n)) is { } bad
+            ? $"job_name '{bad}' breaks ^[A-Za-z0-9_-]{{1,64}}$."
+            : null);
+    }
 
+    /// <summary>Stores the jobs of a body that passed <see cref="Check"/>; returns their ids, oldest first.</summary>
+    internal static IReadOnlyList<string> Store(JobsBody body, EmulatorState state)
+    {
+        var count = body.Count ?? 1;
+        var interval = body.IntervalMs ?? 1;
+        var cluster = state.Clusters.Find(body.ClusterId ?? SeedData.FullClusterId)!;
+        var names = Names(body, count);
         var last = body.SubmittedTime is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : state.Time.GetUtcNow();
         var ids = new List<string>(count);
         for (var i = 0; i < count; i++)
         {
             var job = state.Admit(new StoredJob(
                 body.JobId ?? Guid.NewGuid().ToString(),
-                cluster!.ProjectId,
+                cluster.ProjectId,
                 cluster.ClusterId,
-                JobTypes.StoredAs(jobType),
+                JobTypes.StoredAs(body.JobType ?? "MapReduce"),
                 names[i],
                 body.Arguments ?? Array.Empty<string>(),
                 body.Properties ?? new Dictionary<string, string>(),
@@ -87,6 +96,10 @@ internal static class JobControl
             ids.Add(job.JobId);
         }
 
-        return ControlJson.Ok(new JobsAdded(ids), StatusCodes.Status201Created);
+        return ids;
     }
+
+    private static string[] Names(JobsBody body, int count) => Enumerable.Range(1, count)
+        .Select(n => (body.JobName ?? "bulk-job-{n}").Replace("{n}", n.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
+        .ToArray();
 }

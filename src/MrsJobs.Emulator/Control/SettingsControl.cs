@@ -18,16 +18,10 @@ internal static class SettingsControl
             return failure!;
         }
 
-        ListOffsetMode? mode = body.ListOffsetMode switch
-        {
-            null => state.Settings.ListOffsetMode,
-            "page" => ListOffsetMode.Page,
-            "record" => ListOffsetMode.Record,
-            _ => null,
-        };
+        var mode = body.ListOffsetMode is null ? state.Settings.ListOffsetMode : ListOffsetModes.Parse(body.ListOffsetMode);
         if (mode is null)
         {
-            return ControlJson.BadRequest($"Unknown list_offset_mode '{body.ListOffsetMode}': use page or record.");
+            return ControlJson.BadRequest($"Unknown list_offset_mode '{body.ListOffsetMode}': use {ListOffsetModes.Names}.");
         }
 
         if (body.LatencyMs is < 0 or > EmulatorSettings.MaxLatencyMs)
@@ -70,7 +64,7 @@ internal static class SettingsControl
     private static SettingsBody View(EmulatorSettings settings) => new(
         settings.TokenLifetime.TotalSeconds,
         settings.ArgumentCharacterCheck,
-        settings.ListOffsetMode == ListOffsetMode.Record ? "record" : "page",
+        ListOffsetModes.Name(settings.ListOffsetMode),
         JobPlanText.View(settings.DefaultJobPlan),
         settings.LatencyMs);
 }

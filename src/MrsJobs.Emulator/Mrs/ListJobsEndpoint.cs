@@ -13,7 +13,8 @@ namespace MrsJobs.Emulator.Mrs;
 /// (case-sensitive), <c>job_id</c>, <c>user</c>, <c>job_type</c>, <c>queue</c> exact,
 /// <c>job_state</c>/<c>job_result</c> any case, <c>submitted_time_begin</c> ≤ submitted ≤
 /// <c>submitted_time_end</c>. Sorted by submission time (<c>sort_by</c>, default desc), then paged by
-/// <c>limit</c> and the 1-based <c>offset</c>, whose meaning is the <see cref="ListOffsetMode"/> setting.
+/// <c>limit</c> and <c>offset</c>, whose meaning (pages or jobs, from 0 or 1) is the <see cref="ListOffsetMode"/>
+/// setting; an offset below the first is refused with 400 <c>MRS.0002</c>.
 /// </summary>
 internal static class ListJobsEndpoint
 {
@@ -28,7 +29,8 @@ internal static class ListJobsEndpoint
             return missing;
         }
 
-        var query = ListJobsQuery.Read(context.Request.Query, out var refusal);
+        var mode = state.Settings.ListOffsetMode;
+        var query = ListJobsQuery.Read(context.Request.Query, ListOffsetModes.FirstOffset(mode), out var refusal);
         if (query is null)
         {
             return refusal!;
@@ -46,15 +48,17 @@ internal static class ListJobsEndpoint
             matches.Reverse();
         }
 
-        var skip = state.Settings.ListOffsetMode == ListOffsetMode.Page
-            ? (long)(query.Offset - 1) * query.Limit
-            : query.Offset - 1;
+        var skip = ListOffsetModes.Skip(mode, query.Offset, query.Limit);
         var page = matches.Skip((int)System.Math.Min(skip, int.MaxValue)).Take(query.Limit)
-            .Select(j => (JsonNode)JobQueryBean.Describe(j.Job, j.Status));
+            .Select(j => (JsonNode)JobQueryBean.Describe(j.Job, j.Status))
+            .ToArray();
+
+        // Changes a test queued for "after the Nth list" happen now: the next page sees them.
+        state.ListChanges.AfterList(clusterId);
         return JsonReply.Create(StatusCodes.Status202Accepted, new JsonObject
         {
             ["total_record"] = matches.Count,
-            ["job_list"] = new JsonArray(page.ToArray()),
+            ["job_list"] = new JsonArray(page),
         });
     }
 

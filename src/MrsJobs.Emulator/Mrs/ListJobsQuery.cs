@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using MrsJobs.Emulator.Http;
 
@@ -29,23 +30,30 @@ internal sealed record ListJobsQuery(
     /// <summary>No maximum is documented for this API; its v1.1 predecessor allows 1 to 100 per page.</summary>
     public const int MaxLimit = 100;
 
+    // The list's own rule for its name filter (the SDKs' ShowJobExeListNewRequest: 1-128 characters), wider than
+    // submission's 1-64: a longer name is a valid filter that matches nothing.
+    private static readonly Regex NameFilter = new("^[A-Za-z0-9_-]{1,128}$", RegexOptions.CultureInvariant);
+
     private static readonly string[] States = { "NEW", "NEW_SAVING", "SUBMITTED", "ACCEPTED", "RUNNING", "FINISHED", "FAILED", "KILLED" };
     private static readonly string[] Results = { "UNDEFINED", "SUCCEEDED", "FAILED", "KILLED" };
 
     /// <summary>Reads the query; on failure returns null and the 400 to answer.</summary>
-    public static ListJobsQuery? Read(IQueryCollection query, out JsonReply? refusal)
+    /// <param name="query">The request's query.</param>
+    /// <param name="firstOffset">The offset of the first page (0 or 1): also the default, and the smallest accepted.</param>
+    /// <param name="refusal">The 400 to answer when the query is refused.</param>
+    public static ListJobsQuery? Read(IQueryCollection query, int firstOffset, out JsonReply? refusal)
     {
         string? Get(string name) => query.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v.ToString()) ? v.ToString() : null;
 
         refusal = null;
         var offsetText = Get("offset");
-        if (offsetText is not null && (!int.TryParse(offsetText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var offset) || offset < 1))
+        if (offsetText is not null && (!int.TryParse(offsetText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var offset) || offset < firstOffset))
         {
             refusal = MrsErrors.OffsetInvalid();
             return null;
         }
 
-        offset = offsetText is null ? 1 : int.Parse(offsetText, CultureInfo.InvariantCulture);
+        offset = offsetText is null ? firstOffset : int.Parse(offsetText, CultureInfo.InvariantCulture);
         var error = Integer(Get("limit"), 1, MaxLimit, DefaultLimit, out var limit) ? null : $"limit: must be an integer from 1 to {MaxLimit}";
         var sortBy = Get("sort_by") ?? "desc";
         error ??= sortBy is "asc" or "desc" ? null : "sort_by: must be asc or desc";
@@ -58,7 +66,7 @@ internal sealed record ListJobsQuery(
         var jobResult = Get("job_result")?.ToUpperInvariant();
         error ??= jobResult is null || Results.Contains(jobResult) ? null : $"job_result: must be one of {string.Join(", ", Results)}";
         var jobName = Get("job_name");
-        error ??= jobName is null || JobSubmissionRules.IsValidJobName(jobName) ? null : "job_name: must match ^[A-Za-z0-9_-]{1,64}$";
+        error ??= jobName is null || NameFilter.IsMatch(jobName) ? null : "job_name: must match ^[A-Za-z0-9_-]{1,128}$";
         var beginError = EpochMs(Get("submitted_time_begin"), "submitted_time_begin", out var begin);
         var endError = EpochMs(Get("submitted_time_end"), "submitted_time_end", out var end);
         error ??= beginError ?? endError;

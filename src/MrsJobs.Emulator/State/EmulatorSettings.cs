@@ -34,11 +34,11 @@ public sealed class EmulatorSettings
         set => Volatile.Write(ref argumentCharacterCheck, value ? 1 : 0);
     }
 
-    /// <summary>What the job list's 1-based <c>offset</c> counts; the documentation leaves it open, so tests choose.</summary>
+    /// <summary>What the job list's <c>offset</c> counts, and from which number; the sources disagree, so tests choose.</summary>
     public ListOffsetMode ListOffsetMode
     {
         get => (ListOffsetMode)Volatile.Read(ref listOffsetMode);
-        set => Volatile.Write(ref listOffsetMode, (int)value);
+        set => Volatile.Write(ref listOffsetMode, (int)ListOffsetModes.Checked(value));
     }
 
     /// <summary>The timeline of jobs that no job plan matches (its <see cref="JobPlan.JobName"/> is <c>*</c>).</summary>

@@ -24,6 +24,7 @@ public sealed class EmulatorState
         Jobs = new JobStore();
         JobPlans = new JobPlanStore();
         Faults = new FaultQueue();
+        ListChanges = new ListChangeQueue();
         FaultMix = new FaultMix();
         Requests = new RequestLog();
         Stats = new EmulatorStats();
@@ -54,6 +55,9 @@ public sealed class EmulatorState
     /// <summary>Queued one-shot faults.</summary>
     public FaultQueue Faults { get; }
 
+    /// <summary>Job changes queued to happen between the pages of a job list.</summary>
+    public ListChangeQueue ListChanges { get; }
+
     /// <summary>The seeded random fault mix for submissions (none until set).</summary>
     public FaultMix FaultMix { get; }
 
@@ -83,7 +87,7 @@ public sealed class EmulatorState
 
     /// <summary>
     /// Restores the seeded state: identities and access keys (issued tokens, added keys and lockouts are forgotten),
-    /// clusters, jobs, job plans, faults and the fault mix, recorded requests, measurements (as
+    /// clusters, jobs, job plans, faults, queued list changes and the fault mix, recorded requests, measurements (as
     /// <see cref="EmulatorStats.Reset"/>) and settings.
     /// </summary>
     public void Reset()
@@ -94,6 +98,7 @@ public sealed class EmulatorState
         Jobs.Clear();
         JobPlans.Clear();
         Faults.Clear();
+        ListChanges.Clear();
         FaultMix.Clear();
         Requests.Clear();
         Stats.Reset();

@@ -168,6 +168,6 @@ public sealed class GetMrsJobExecutionCommand : MrsApiCmdletBase
             }
         }
 
-        WriteVerboseLine($"Listed {written} job(s) of cluster {ClusterId} in {pager.PagesRead} page(s){(pager.OffsetCountsRecords ? " (the service counts offset in records)" : string.Empty)}.");
+        WriteVerboseLine($"Listed {written} job(s) of cluster {ClusterId} in {pager.PagesRead} page(s){(pager.OffsetCountsRecords ? " (the service counts offset in records)" : string.Empty)}; offset counts {pager.OffsetMeaning}.");
     }
 }

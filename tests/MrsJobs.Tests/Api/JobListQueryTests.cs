@@ -42,13 +42,40 @@ public class JobListQueryTests
     [Theory]
     [InlineData("daily-*")]
     [InlineData("job?")]
-    [InlineData("a-name-of-thirty-seven-characters-xyz")]
     [InlineData("spaces in name")]
     public void KeepsANameTheListCallWouldRefuseToItself(string name)
     {
         var query = new JobListQuery { ClusterId = "c", JobName = new NamePattern(name) };
 
         Assert.DoesNotContain("job_name", query.ToQueryString(1));
+    }
+
+    [Theory]
+    [InlineData(37, true)]
+    [InlineData(64, true)]
+    [InlineData(128, true)]
+    [InlineData(129, false)]
+    public void SendsNamesUpToTheListCallsLimitOf128Characters(int length, bool sent)
+    {
+        var name = new string('n', length);
+
+        var text = new JobListQuery { ClusterId = "c", JobName = new NamePattern(name) }.ToQueryString(1);
+
+        Assert.Equal(sent, text.Contains("job_name=" + name + "&"));
+    }
+
+    [Fact]
+    public void LeavesStateAndResultToTheLocalCheckWhenThePagerSaysSo()
+    {
+        var query = new JobListQuery { ClusterId = "c", State = "running", Result = "undefined" };
+        Assert.True(query.SendsChangingFilters);
+
+        query.StateFiltersLocalOnly = true;
+
+        Assert.Equal("limit=100&offset=1&sort_by=desc", query.ToQueryString(1));
+        Assert.False(query.SendsChangingFilters);
+        Assert.True(query.Matches(new JobExecution { State = "RUNNING", Result = "UNDEFINED" }));
+        Assert.False(query.Matches(new JobExecution { State = "FINISHED", Result = "SUCCEEDED" }));
     }
 
     [Theory]

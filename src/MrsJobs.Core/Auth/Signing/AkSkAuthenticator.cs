@@ -12,8 +12,8 @@ namespace MrsJobs.Core.Auth.Signing;
 /// Signs each request with SDK-HMAC-SHA256 just before it is sent. Sets <c>X-Sdk-Date</c>, <c>Host</c>,
 /// <c>X-Project-Id</c> (when it has a project id; IAM's <c>/v3/projects</c> lookup is signed without one, as
 /// the SDKs do), <c>X-Security-Token</c> (temporary credentials) and <c>Authorization</c>. It signs those
-/// headers and <c>Content-Type</c> when there is a body (as Huawei's Node.js SDK does), with the values
-/// HttpClient will send; <c>User-Agent</c> and <c>Accept</c> are left unsigned.
+/// headers and <c>Content-Type</c> whenever the request carries one (as Huawei's SDKs do; MRS calls always do,
+/// even without a body), with the values HttpClient will send; <c>User-Agent</c> and <c>Accept</c> are left unsigned.
 /// </summary>
 internal sealed class AkSkAuthenticator : FixedCredentialsAuthenticator
 {

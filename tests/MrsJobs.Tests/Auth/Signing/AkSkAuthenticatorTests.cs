@@ -29,15 +29,20 @@ public class AkSkAuthenticatorTests
         [InlineData("path-unicode")]
         [InlineData("host-with-port")]
         [InlineData("kill-post-no-body")]
+        [InlineData("list-get-json-content-type")]
+        [InlineData("show-get-json-content-type")]
+        [InlineData("kill-post-json-content-type")]
+        [InlineData("list-get-json-content-type-temporary")]
         public async Task SignsAsTheSdkDoes(string name)
         {
             var vector = SigningVector.Named(name == "submit-json-no-charset" ? "submit-json" : name);
             using var credentials = new AkSkCredentials(vector.Ak, vector.SecretKey(), vector.SecurityToken);
             using var request = new HttpRequestMessage(new HttpMethod(vector.Method), vector.WireUri());
-            if (vector.Body is not null)
+            if (vector.SignedHeaders.TryGetValue("content-type", out var contentType))
             {
-                request.Content = new StringContent(vector.Body, new UTF8Encoding(false));
-                request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(vector.SignedHeaders["content-type"]);
+                // As HttpExchange sends it: a body-less MRS call carries its Content-Type on an empty body.
+                request.Content = vector.Body is null ? new ByteArrayContent(Array.Empty<byte>()) : new StringContent(vector.Body, new UTF8Encoding(false));
+                request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
             }
 
             await new AkSkAuthenticator(credentials, vector.ProjectId, () => Now).AuthenticateAsync(request, CancellationToken.None);
@@ -74,6 +79,21 @@ public class AkSkAuthenticatorTests
 
             Assert.Contains("SignedHeaders=content-type;host;x-project-id;x-sdk-date,", Header(request, "Authorization"));
             Assert.Equal(MrsHttpPipeline.JsonContentType, request.Content.Headers.ContentType!.ToString());
+        }
+
+        [Fact]
+        public async Task SignsTheContentTypeOfABodylessCallOverTheEmptyPayload()
+        {
+            using var credentials = Credentials();
+            using var request = new HttpRequestMessage(HttpMethod.Get, "https://h.example.com/v2/p1/x?limit=1")
+            {
+                Content = new ByteArrayContent(Array.Empty<byte>()),
+            };
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(MrsHttpPipeline.BodylessJsonContentType);
+
+            await new AkSkAuthenticator(credentials, "p1", () => Now).AuthenticateAsync(request, CancellationToken.None);
+
+            Assert.Contains("SignedHeaders=content-type;host;x-project-id;x-sdk-date,", Header(request, "Authorization"));
         }
 
         [Fact]

@@ -63,6 +63,43 @@ Describe 'The runbook pattern: try { Import-Csv | New-MrsJobExecution | Wait-Mrs
     }
 }
 
+Describe 'The README''s Runbooks pattern: a row that is refused and jobs that fail still give one results line per input row' {
+
+    BeforeAll {
+        Reset-Emulator
+        Connect-TestProject
+        Add-RunbookPlan
+        $csv = New-JobCsv 'every-row.csv' @(
+            'cluster_id,job_name,job_type,arguments'
+            "$($seed.FullCluster),rb-ok-1,MapReduce,obs://b/wc.jar"
+            "$($seed.FullCluster),rb fails locally,MapReduce,obs://b/wc.jar"
+            "$($seed.FullCluster),rb-fails-early,HiveSql,-e SELECT 1"
+            "$($seed.FullCluster),rb-ok-2,SparkSubmit,obs://b/etl.jar"
+        )
+        $results = Get-TestFilePath 'every-row-results.csv'
+        $arguments = @('-EmulatorUrl', (Get-EmulatorUrl), '-CsvPath', $csv, '-ResultPath', $results, '-JournalPath', (Get-TestFilePath 'every-row.journal'))
+        $report = Invoke-TestProcessReport -ScriptPath "$PSScriptRoot/fixtures/Invoke-RunbookEveryRow.ps1" -ArgumentList $arguments
+        $rows = @(Import-Csv $results | Sort-Object { [int]$_.Row })
+    }
+
+    It 'writes one line per input row (in the order the jobs ended), joined back by Row' {
+        $rows.Row | Should -Be @('1', '2', '3', '4')
+        $rows.Origin | Should -Be @('Submitted', 'Invalid', 'Submitted', 'Submitted')
+        ($rows | Where-Object Row -EQ 2).ErrorId | Should -Be 'InvalidJobDefinition.JobName'
+        ($rows | Where-Object Row -EQ 2).JobId | Should -BeNullOrEmpty
+    }
+
+    It 'follows every job to its end although the second row was refused and the third job failed' {
+        ($rows | Where-Object JobName -Like 'rb-ok-*').Result | Should -Be @('SUCCEEDED', 'SUCCEEDED')
+        ($rows | Where-Object JobName -EQ 'rb-fails-early').State | Should -Be 'FAILED'
+    }
+
+    It 'then the catch sees the first failed job' {
+        $report.ErrorId | Should -BeExactly "MrsJobFailed,$cmdletId"
+        $report.Message | Should -Match "rb-fails-early"
+    }
+}
+
 Describe 'Wait-MrsJobExecution -ErrorAction Stop, in this process' {
 
     BeforeEach {

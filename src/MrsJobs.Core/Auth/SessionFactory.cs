@@ -120,7 +120,7 @@ internal static class SessionFactory
         return new MrsSession(region, projectId.Trim(), null, mrs, iam, AuthMethod.Token, new TokenAuthenticator(token, nameof(AuthMethod.Token), expiresAt), userAgent, options);
     }
 
-    private static string RequireRegion(string? region, string alternative) =>
+    internal static string RequireRegion(string? region, string alternative) =>
         string.IsNullOrWhiteSpace(region)
             ? throw new ArgumentException($"Give -Region (for example cn-north-4) or {alternative}.")
             : region!;

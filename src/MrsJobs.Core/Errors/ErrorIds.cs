@@ -31,6 +31,9 @@ public static class ErrorIds
     public const string SqlStatementNotFound = "MrsSqlStatementNotFound";
     public const string Connection = "MrsConnection";
     public const string Timeout = "MrsTimeout";
+    public const string MetadataUnavailable = "MrsMetadataUnavailable";
+    public const string MetadataRefused = "MrsMetadataRefused";
+    public const string MetadataInvalidResponse = "MrsMetadataInvalidResponse";
 
     /// <summary>A row that broke a rule: <c>InvalidJobDefinition.&lt;Rule&gt;</c>.</summary>
     public const string InvalidJobDefinitionFamily = "InvalidJobDefinition.";

@@ -13,6 +13,7 @@ using Microsoft.Extensions.Logging;
 using MrsJobs.Emulator.Control;
 using MrsJobs.Emulator.Http;
 using MrsJobs.Emulator.Iam;
+using MrsJobs.Emulator.Metadata;
 using MrsJobs.Emulator.Mrs;
 using MrsJobs.Emulator.State;
 
@@ -76,6 +77,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         app.MapIam();
         app.MapMrs();
         app.MapControl();
+        app.MapMetadata();
 
         try
         {

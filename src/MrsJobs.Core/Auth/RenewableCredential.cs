@@ -41,13 +41,14 @@ internal sealed class RenewableCredential<T>
     /// <summary>Counts renewals.</summary>
     public int Generation => Volatile.Read(ref _generation);
 
-    /// <summary><c>true</c> once less than the margin is left: 60 seconds, or a quarter of the life of short-lived credentials.</summary>
+    /// <summary><c>true</c> once less than the margin is left (60 seconds, or a quarter of the life of short-lived credentials), or nothing.</summary>
     public bool IsDue(DateTimeOffset now)
     {
         var current = Volatile.Read(ref _current);
         var life = current.ExpiresAt - current.ReceivedAt;
         var margin = TimeSpan.FromTicks(Math.Min(SdkMargin.Ticks, Math.Max(0, life.Ticks / 4)));
-        return now >= current.ExpiresAt - margin;
+        var left = current.ExpiresAt - now;
+        return left < margin || left <= TimeSpan.Zero;
     }
 
     /// <summary>

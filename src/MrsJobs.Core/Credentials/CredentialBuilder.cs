@@ -21,12 +21,13 @@ internal static class CredentialBuilder
     /// <param name="pairAdvice">What to do about half a key pair.</param>
     /// <param name="kind">The kind of source.</param>
     /// <param name="source">Where exactly, for <see cref="ChainCredentials.Source"/>.</param>
+    /// <param name="idTokenSource">Where exactly, when the source holds an identity provider; <paramref name="source"/> when not given.</param>
     /// <exception cref="CredentialsException">Half a key pair, an identity provider without its token file (or the other way round), or a value that cannot be right.</exception>
-    public static ChainCredentials? Build(SourceNames names, Func<string, string?> read, Failure fail, string pairAdvice, CredentialSourceKind kind, string source)
+    public static ChainCredentials? Build(SourceNames names, Func<string, string?> read, Failure fail, string pairAdvice, CredentialSourceKind kind, string source, string? idTokenSource = null)
     {
         string? Read(string name) => CredentialRules.Clean(read(name));
 
-        if (IdToken(names, Read, fail, kind, source) is { } federated)
+        if (IdToken(names, Read, fail, kind, idTokenSource ?? source) is { } federated)
         {
             return federated;
         }

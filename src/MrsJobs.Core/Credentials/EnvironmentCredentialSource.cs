@@ -12,6 +12,9 @@ internal sealed class EnvironmentCredentialSource
     /// <summary>How the source is named in <see cref="ChainCredentials.Source"/> and messages.</summary>
     public const string Place = "environment variables " + CredentialVariables.AccessKey + "/SK";
 
+    /// <summary>How the source is named when it holds an identity provider with its ID token file.</summary>
+    public const string IdTokenPlace = "environment variables " + CredentialVariables.IdpId + "/" + CredentialVariables.IdTokenFile;
+
     // Where the chain looked when the variables hold nothing: the keys, and the identity provider with its token file.
     private const string PlaceOfAll = "environment variables " + CredentialVariables.AccessKey + "/SK and " + CredentialVariables.IdpId + "/" + CredentialVariables.IdTokenFile;
 
@@ -29,7 +32,7 @@ internal sealed class EnvironmentCredentialSource
     /// <exception cref="CredentialsException">Half a pair is set, or a value cannot be right.</exception>
     public SourceLookup Read()
     {
-        var credentials = CredentialBuilder.Build(SourceNames.Environment, _environment, Fail, PairAdvice, CredentialSourceKind.Environment, Place);
+        var credentials = CredentialBuilder.Build(SourceNames.Environment, _environment, Fail, PairAdvice, CredentialSourceKind.Environment, Place, IdTokenPlace);
         return credentials is null ? SourceLookup.Missing(PlaceOfAll, "not set") : SourceLookup.Found(credentials);
     }
 

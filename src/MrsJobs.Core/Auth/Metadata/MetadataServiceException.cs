@@ -12,7 +12,7 @@ internal sealed class MetadataServiceException : MrsApiException
 {
     /// <summary>Creates the exception.</summary>
     public MetadataServiceException(string message, string reason, MrsErrorKind kind, string errorId, HttpStatusCode? status = null, string? advice = null, Exception? innerException = null)
-        : base(message, kind, status, advice: advice, innerException: innerException, errorId: errorId, outcome: RequestOutcome.NotSent)
+        : base(message, kind, status, advice: advice, innerException: innerException, errorId: errorId)
     {
         Reason = reason;
     }

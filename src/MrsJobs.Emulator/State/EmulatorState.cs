@@ -91,6 +91,7 @@ public sealed class EmulatorState
 
     /// <summary>
     /// Restores the seeded state: identities and access keys (issued tokens, added keys and lockouts are forgotten),
+    /// the metadata service (its settings, keys and counts) and identity providers,
     /// clusters, jobs, job plans, faults and the fault mix, recorded requests, measurements (as
     /// <see cref="EmulatorStats.Reset"/>) and settings.
     /// </summary>

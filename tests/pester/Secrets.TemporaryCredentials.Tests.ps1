@@ -4,6 +4,7 @@
 
 BeforeAll {
     Import-Module "$PSScriptRoot/TestSupport.psm1" -Force
+    Import-Module "$PSScriptRoot/SecretAssertions.psm1" -Force
     Import-ModuleUnderTest
     $seed = Get-TestSeed
     $url = Get-EmulatorUrl

@@ -3,6 +3,7 @@
 
 BeforeAll {
     Import-Module "$PSScriptRoot/TestSupport.psm1" -Force
+    Import-Module "$PSScriptRoot/SecretAssertions.psm1" -Force
     Import-ModuleUnderTest
     $seed = Get-TestSeed
     $url = Get-EmulatorUrl
@@ -14,7 +15,6 @@ BeforeAll {
         'fs.obs.access.key' = $accessKey
         'fs.obs.secret.key' = $secretKey
     }
-    # ConvertTo-AllText and Assert-NoSecret are in TestSupport.psm1.
 }
 
 Describe 'Secrets' {

@@ -353,29 +353,3 @@ function Start-TestProcess {
 
 Export-ModuleMember -Function Get-TestFilePath, New-TestJobRow, Export-TestJobCsv, Clear-EmulatorRequest, Get-EmulatorPostCount, Get-EmulatorJobByName,
     Get-DuplicateJobName, Wait-TestCondition, Read-TestJournal, Get-ErrorRow, Start-BackgroundCommand, Stop-BackgroundCommand, Start-TestProcess
-
-# --- What a user could see: the secrets tests --------------------------------------------------------------------
-
-function ConvertTo-AllText($Items) {
-    <# Every rendering a user could see or save: the default view, all properties, and the exception details. #>
-    $text = [System.Text.StringBuilder]::new()
-    foreach ($item in $Items) {
-        $null = $text.AppendLine(($item | Out-String -Width 4096))
-        $null = $text.AppendLine(($item | Format-List * -Force | Out-String -Width 4096))
-        if ($item -is [System.Management.Automation.ErrorRecord]) {
-            $null = $text.AppendLine($item.Exception.ToString())
-            $null = $text.AppendLine(($item.TargetObject | Format-List * -Force | Out-String -Width 4096))
-            $null = $text.AppendLine([string]$item.ErrorDetails)
-        }
-    }
-    $text.ToString()
-}
-
-function Assert-NoSecret([string] $Text, [string[]] $Secrets) {
-    <# Fails when the text contains any of the secrets, naming only the secret's first characters. #>
-    foreach ($secret in $Secrets) {
-        $Text.Contains($secret) | Should -BeFalse -Because "'$($secret.Substring(0, 6))…' must never be shown"
-    }
-}
-
-Export-ModuleMember -Function ConvertTo-AllText, Assert-NoSecret

@@ -16,6 +16,7 @@ using MrsJobs.Emulator.Control;
 using MrsJobs.Emulator.ForwardProxy;
 using MrsJobs.Emulator.Http;
 using MrsJobs.Emulator.Iam;
+using MrsJobs.Emulator.Metadata;
 using MrsJobs.Emulator.Mrs;
 using MrsJobs.Emulator.State;
 
@@ -99,6 +100,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         app.MapIam();
         app.MapMrs();
         app.MapControl();
+        app.MapMetadata();
         var server = new EmulatorServer(app, state);
         app.MapForwardProxyControl(server);
 

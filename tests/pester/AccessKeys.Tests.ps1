@@ -11,6 +11,9 @@ BeforeAll {
     $noEnvironment = @{
         HUAWEICLOUD_SDK_AK = $null; HUAWEICLOUD_SDK_SK = $null; HUAWEICLOUD_SDK_SECURITY_TOKEN = $null
         HUAWEICLOUD_SDK_PROJECT_ID = $null; HUAWEICLOUD_SDK_IAM_ENDPOINT = $null; HUAWEICLOUD_SDK_DOMAIN_ID = $null
+        HUAWEICLOUD_SDK_IDP_ID = $null; HUAWEICLOUD_SDK_ID_TOKEN_FILE = $null
+        # The chain's last step asks the metadata service: here, one that is not there.
+        MRSJOBS_METADATA_ENDPOINT = "http://127.0.0.1:$(Get-ClosedLoopbackPort)"
     }
 
     function Submit-TestJob([string] $Name = 'signed') {
@@ -131,8 +134,9 @@ Describe 'Connect-MrsProject with an access key' {
         $failure = Use-Environment ($noEnvironment + $noProfile) { Get-TerminatingError { Connect-MrsProject -Region $seed.Region -Endpoint $url -IamEndpoint $url } }
 
         $failure.FullyQualifiedErrorId | Should -BeLike 'MrsCredentials.NotFound,*'
-        $failure.ToString() | Should -Match 'HUAWEICLOUD_SDK_AK/SK \(not set\)'
+        $failure.ToString() | Should -Match 'HUAWEICLOUD_SDK_AK/SK and HUAWEICLOUD_SDK_IDP_ID/HUAWEICLOUD_SDK_ID_TOKEN_FILE \(not set\)'
         $failure.ToString() | Should -Match 'profile file .*no-such-file \(not found'
+        $failure.ToString() | Should -Match 'instance metadata service http://127\.0\.0\.1:\d+ \(cannot connect'
         @(Get-EmulatorRequest -IncludeIam).Count | Should -Be 0
     }
 

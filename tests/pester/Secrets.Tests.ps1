@@ -3,6 +3,7 @@
 
 BeforeAll {
     Import-Module "$PSScriptRoot/TestSupport.psm1" -Force
+    Import-Module "$PSScriptRoot/SecretAssertions.psm1" -Force
     Import-ModuleUnderTest
     $seed = Get-TestSeed
     $url = Get-EmulatorUrl
@@ -13,27 +14,6 @@ BeforeAll {
         'fs.obs.endpoint'   = 'obs.cn-north-4.myhuaweicloud.com'
         'fs.obs.access.key' = $accessKey
         'fs.obs.secret.key' = $secretKey
-    }
-
-    function ConvertTo-AllText($Items) {
-        # Every rendering a user could see or save: the default view, all properties, and the exception details.
-        $text = [System.Text.StringBuilder]::new()
-        foreach ($item in $Items) {
-            $null = $text.AppendLine(($item | Out-String -Width 4096))
-            $null = $text.AppendLine(($item | Format-List * -Force | Out-String -Width 4096))
-            if ($item -is [System.Management.Automation.ErrorRecord]) {
-                $null = $text.AppendLine($item.Exception.ToString())
-                $null = $text.AppendLine(($item.TargetObject | Format-List * -Force | Out-String -Width 4096))
-                $null = $text.AppendLine([string]$item.ErrorDetails)
-            }
-        }
-        $text.ToString()
-    }
-
-    function Assert-NoSecret([string] $Text, [string[]] $Secrets) {
-        foreach ($secret in $Secrets) {
-            $Text.Contains($secret) | Should -BeFalse -Because "'$($secret.Substring(0, 6))…' must never be shown"
-        }
     }
 }
 

@@ -66,7 +66,7 @@ internal static class SessionFactory
             throw new ArgumentNullException(nameof(credentials));
         }
 
-        var endpoints = Locate(options, EndpointQuery.ForAccessKey(region, endpoint, null, credentials));
+        var endpoints = Locate(options, EndpointQuery.ForCredentials(region, endpoint, null, credentials));
         region = endpoints.Region;
         var mrs = endpoints.RequireMrs();
         var iam = endpoints.RequireIam();
@@ -134,10 +134,10 @@ internal static class SessionFactory
     }
 
     // The endpoints Connect-MrsProject found (with the environment and the regions file), else the arguments and the table.
-    private static SessionEndpoints Locate(SessionOptions? options, EndpointQuery query) =>
+    internal static SessionEndpoints Locate(SessionOptions? options, EndpointQuery query) =>
         options?.Endpoints ?? EndpointChain.RegionTableOnly.Resolve(query);
 
-    private static string RequireRegion(string? region, string alternative) =>
+    internal static string RequireRegion(string? region, string alternative) =>
         string.IsNullOrWhiteSpace(region)
             ? throw new ArgumentException($"Give -Region (for example cn-north-4) or {alternative}.")
             : region!;

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Security;
 
 namespace MrsJobs.Core.Credentials;
@@ -7,11 +6,10 @@ namespace MrsJobs.Core.Credentials;
 /// <summary>
 /// A Huawei Cloud access key pair (AK/SK, plus the security token of temporary keys) with the settings that
 /// came with it, and where it came from. The key material stays in <see cref="SecureString"/>s: no property
-/// and not <see cref="ToString"/> ever shows it (<see cref="AccessKeyHint"/> shows the last four characters
+/// and not <see cref="ChainCredentials.ToString"/> ever shows it (<see cref="AccessKeyHint"/> shows the last four characters
 /// of the AK, as <c>aws configure list</c> does, so a person can tell keys apart).
 /// </summary>
-[DebuggerDisplay("{ToString(),nq}")]
-internal sealed class AccessKeyCredentials
+internal sealed class AccessKeyCredentials : ChainCredentials
 {
     private const int HintLength = 4;
     private const int ShortestHintedKey = 16;
@@ -27,15 +25,11 @@ internal sealed class AccessKeyCredentials
         Uri? iamEndpoint,
         CredentialSourceKind sourceKind,
         string source)
+        : base(projectId, domainId, iamEndpoint, sourceKind, source)
     {
         AccessKey = SecretText.IsGiven(accessKey) ? accessKey : throw new ArgumentException("The access key is empty.", nameof(accessKey));
         SecretKey = SecretText.IsGiven(secretKey) ? secretKey : throw new ArgumentException("The secret key is empty.", nameof(secretKey));
         SecurityToken = SecretText.IsGiven(securityToken) ? securityToken : null;
-        ProjectId = CredentialRules.Clean(projectId);
-        DomainId = CredentialRules.Clean(domainId);
-        IamEndpoint = iamEndpoint;
-        SourceKind = sourceKind;
-        Source = source ?? throw new ArgumentNullException(nameof(source));
         AccessKeyHint = Hint(SecretText.Reveal(accessKey));
     }
 
@@ -54,26 +48,11 @@ internal sealed class AccessKeyCredentials
     /// <summary>The AK's last four characters behind asterisks (<c>****WXYZ</c>); only asterisks for a short AK.</summary>
     public string AccessKeyHint { get; }
 
-    /// <summary>The project id, when the source gave one; otherwise it is looked up from the region.</summary>
-    public string? ProjectId { get; }
-
-    /// <summary>The account (domain) id, when the source gave one.</summary>
-    public string? DomainId { get; }
-
-    /// <summary>The IAM endpoint, when the parameters or the source gave one (the environment's is <c>HUAWEICLOUD_SDK_IAM_ENDPOINT</c>).</summary>
-    public Uri? IamEndpoint { get; }
-
-    /// <summary>Which kind of source the keys came from.</summary>
-    public CredentialSourceKind SourceKind { get; }
-
-    /// <summary>Where exactly the keys came from, e.g. <c>profile file /home/x/.huaweicloud/credentials [basic]</c>.</summary>
-    public string Source { get; }
-
     /// <summary>
     /// The same keys with other settings: a given value replaces the source's, <c>null</c> keeps it.
     /// </summary>
-    internal AccessKeyCredentials WithSettings(string? projectId, string? domainId, Uri? iamEndpoint) =>
-        new(
+    internal override ChainCredentials WithSettings(string? projectId, string? domainId, Uri? iamEndpoint) =>
+        new AccessKeyCredentials(
             AccessKey,
             SecretKey,
             SecurityToken,
@@ -84,16 +63,7 @@ internal sealed class AccessKeyCredentials
             Source);
 
     /// <summary>Which key and where it came from, e.g. "access key ****0001 from environment variables HUAWEICLOUD_SDK_AK/SK".</summary>
-    public string Origin => $"{(IsTemporary ? "temporary access key" : "access key")} {AccessKeyHint} from {Source}";
-
-    /// <inheritdoc />
-    public override string ToString()
-    {
-        var project = ProjectId is null ? string.Empty : $", project {ProjectId}";
-        var domain = DomainId is null ? string.Empty : $", domain {DomainId}";
-        var iam = IamEndpoint is null ? string.Empty : $", IAM {IamEndpoint}";
-        return $"{Origin}{project}{domain}{iam}";
-    }
+    public override string Origin => $"{(IsTemporary ? "temporary access key" : "access key")} {AccessKeyHint} from {Source}";
 
     private static string Hint(string accessKey) =>
         accessKey.Length >= ShortestHintedKey

@@ -4,18 +4,21 @@ using System.Collections.Generic;
 namespace MrsJobs.Core.Credentials;
 
 /// <summary>
-/// Finds access keys as the official SDKs' provider chains do, with the caller's parameters first:
-/// parameters → <c>HUAWEICLOUD_SDK_*</c> environment variables → the <c>[basic]</c> section of the
-/// credentials file. The first source that holds keys wins, and AK, SK and security token always come
-/// from that one source. Settings are not mixed across sources either (the SDKs build each credential
-/// from one provider): project id, domain id and IAM endpoint come from the winning source, except that
-/// values given as parameters replace them. An IAM endpoint no one gave here is for
+/// Finds credentials as the official SDKs' provider chains do (Go <c>provider_chain.go</c>: environment →
+/// profile → metadata), with the caller's parameters first: parameters (keys, an identity provider with its ID
+/// token file, or <c>-UseMetadata</c>) → <c>HUAWEICLOUD_SDK_*</c> environment variables → the <c>[basic]</c>
+/// section of the credentials file → the instance metadata service. The first source that holds credentials wins,
+/// and AK, SK and security token (or identity provider and token file) always come from that one source; within a
+/// source an identity provider wins over keys, as in the SDKs. Settings are not mixed across sources either (the
+/// SDKs build each credential from one provider): project id, domain id and IAM endpoint come from the winning
+/// source, except that values given as parameters replace them. An IAM endpoint no one gave here is for
 /// <see cref="Regions.EndpointChain"/> to find (<c>HUAWEICLOUD_SDK_IAM_ENDPOINT</c> among its sources), and a
-/// missing project id is for the caller to look up from the region, as the SDKs do.
+/// missing project id is for the caller to find, as the SDKs do.
 /// </summary>
 internal sealed class CredentialChain
 {
     private const string ParametersPlace = "parameters " + CredentialParameters.AccessKeyName + "/" + CredentialParameters.SecretKeyName;
+    private const string IdTokenParametersPlace = "parameters " + CredentialParameters.IdpIdName + "/" + CredentialParameters.IdTokenFileName;
 
     private readonly EnvironmentCredentialSource _environment;
     private readonly ProfileCredentialSource _profile;
@@ -33,30 +36,42 @@ internal sealed class CredentialChain
     public static CredentialChain ForCurrentProcess() =>
         new(Environment.GetEnvironmentVariable, () => Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
 
-    /// <summary>Finds the keys; see the class description for the order and what may be mixed.</summary>
+    /// <summary>Finds the credentials; see the class description for the order and what may be mixed.</summary>
     /// <param name="given">What the caller was given; <c>null</c> for nothing.</param>
-    /// <returns>The keys and settings; <see cref="AccessKeyCredentials.SourceKind"/> and <see cref="AccessKeyCredentials.Source"/> say where the keys came from.</returns>
+    /// <returns>
+    /// The credentials and settings; <see cref="ChainCredentials.SourceKind"/> and <see cref="ChainCredentials.Source"/> say
+    /// where they came from. When no other source holds any, the metadata step, which knows where the chain looked.
+    /// </returns>
     /// <exception cref="CredentialsException">
-    /// No source holds keys (<see cref="CredentialsProblem.NotFound"/>, listing where the chain looked), or the
-    /// first source that holds any is incomplete, holds a bad value, or is an unreadable or malformed file.
+    /// The first source that holds any credentials is incomplete, holds a bad value, or is an unreadable or malformed file.
     /// </exception>
-    public AccessKeyCredentials Resolve(CredentialParameters? given = null)
+    public ChainCredentials Resolve(CredentialParameters? given = null)
     {
         given ??= new CredentialParameters();
         var passed = new List<string>();
         var found = FromParameters(given, passed)
             ?? Keep(_environment.Read(), passed)
             ?? Keep(_profile.Read(), passed)
-            ?? throw NotFound(passed);
+            ?? new MetadataCredentials(_environment.MetadataEndpoint(), passed, null, null, null);
 
         return found.WithSettings(given.ProjectId, given.DomainId, given.IamEndpoint);
     }
 
-    private static AccessKeyCredentials? FromParameters(CredentialParameters given, List<string> passed)
+    private ChainCredentials? FromParameters(CredentialParameters given, List<string> passed)
     {
         if (!given.HasKeys)
         {
-            passed.Add(ParametersPlace + " (not given)");
+            if (IdTokenFromParameters(given) is { } federated)
+            {
+                return federated;
+            }
+
+            if (given.UseMetadata)
+            {
+                return new MetadataCredentials(_environment.MetadataEndpoint(), null, null, null, null);
+            }
+
+            passed.Add($"{ParametersPlace} and {CredentialParameters.IdpIdName}/{CredentialParameters.IdTokenFileName} (not given)");
             return null;
         }
 
@@ -86,7 +101,19 @@ internal sealed class CredentialChain
             ParametersPlace);
     }
 
-    private static AccessKeyCredentials? Keep(SourceLookup lookup, List<string> passed)
+    private static IdTokenCredentials? IdTokenFromParameters(CredentialParameters given)
+    {
+        var idpId = CredentialRules.Clean(given.IdpId);
+        var tokenFile = CredentialRules.Clean(given.IdTokenFile);
+        if (CredentialRules.IdTokenPairProblem(idpId is not null, tokenFile is not null, CredentialParameters.IdpIdName, CredentialParameters.IdTokenFileName) is { } pair)
+        {
+            throw new CredentialsException("Parameters: " + pair, CredentialsProblem.Incomplete, advice: $"Give both {CredentialParameters.IdpIdName} and {CredentialParameters.IdTokenFileName}.");
+        }
+
+        return idpId is null ? null : new IdTokenCredentials(idpId, tokenFile!, null, null, null, CredentialSourceKind.Explicit, IdTokenParametersPlace);
+    }
+
+    private static ChainCredentials? Keep(SourceLookup lookup, List<string> passed)
     {
         if (lookup.Credentials is null)
         {
@@ -96,9 +123,11 @@ internal sealed class CredentialChain
         return lookup.Credentials;
     }
 
-    private static CredentialsException NotFound(IReadOnlyList<string> passed) => new(
+    /// <summary>The error for a chain that found nothing anywhere, listing every place it looked.</summary>
+    internal static CredentialsException NotFound(IReadOnlyList<string> passed) => new(
         $"No Huawei Cloud access key was found. Looked in: {string.Join("; ", passed)}.",
         CredentialsProblem.NotFound,
         advice: $"Give {CredentialParameters.AccessKeyName} and {CredentialParameters.SecretKeyName}, set {CredentialVariables.AccessKey} and {CredentialVariables.SecretKey}, "
-            + $"or put {ProfileKeys.AccessKey} and {ProfileKeys.SecretKey} under [{ProfileKeys.BasicSection}] in ~/{ProfileFileLocation.DirectoryName}/{ProfileFileLocation.FileName} (or the file {CredentialVariables.CredentialsFile} names).");
+            + $"or put {ProfileKeys.AccessKey} and {ProfileKeys.SecretKey} under [{ProfileKeys.BasicSection}] in ~/{ProfileFileLocation.DirectoryName}/{ProfileFileLocation.FileName} (or the file {CredentialVariables.CredentialsFile} names); "
+            + $"for ID-token federation set {CredentialVariables.IdpId} and {CredentialVariables.IdTokenFile}; on a Huawei Cloud VM, give it an agency so that its metadata service hands out temporary keys.");
 }

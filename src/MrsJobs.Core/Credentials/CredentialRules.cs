@@ -1,5 +1,7 @@
 using System;
+using System.IO;
 using System.Linq;
+using System.Net;
 using MrsJobs.Core.Sessions;
 
 namespace MrsJobs.Core.Credentials;
@@ -36,6 +38,70 @@ internal static class CredentialRules
         return hasToken && !hasAccessKey
             ? $"{tokenName} is set but {accessKeyName} and {secretKeyName} are not; a security token works only with the temporary AK/SK it was issued with."
             : null;
+    }
+
+    /// <summary>
+    /// The identity provider and the ID token file are one unit, as in the SDKs (Go <c>SafeBuild</c>: "IdpId is
+    /// required when using IdpId&amp;IdTokenFile", and the other way round).
+    /// </summary>
+    public static string? IdTokenPairProblem(bool hasIdpId, bool hasTokenFile, string idpIdName, string tokenFileName) =>
+        hasIdpId == hasTokenFile ? null
+        : hasIdpId ? $"{idpIdName} is set but {tokenFileName} is not."
+        : $"{tokenFileName} is set but {idpIdName} is not.";
+
+    /// <summary>A file path made full from the process's current directory; <paramref name="problem"/> says why it cannot be one.</summary>
+    public static string? FilePath(string? text, string name, out string? problem)
+    {
+        problem = null;
+        try
+        {
+            return text is null ? null : Path.GetFullPath(text);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException or System.Security.SecurityException)
+        {
+            problem = $"{name} is not a usable file path ({ex.GetType().Name}).";
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The instance metadata service's URL: absolute http(s) without query, fragment or user information. Plain
+    /// http, which the real service speaks, is accepted only for link-local (169.254.0.0/16, fe80::/10) and
+    /// loopback hosts, so temporary keys never cross a network in clear text.
+    /// </summary>
+    public static Uri? MetadataEndpoint(string? text, string name, out string? problem)
+    {
+        problem = null;
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
+        {
+            problem = $"{name} is not an http(s) URL without query, fragment or user information.";
+            return null;
+        }
+
+        if (uri.Scheme == Uri.UriSchemeHttp && !Endpoints.IsLoopback(uri) && !IsLinkLocal(uri))
+        {
+            problem = $"{name} uses plain http for a host that is neither link-local (169.254.x.x) nor loopback: temporary keys would cross the network in clear text. Use https.";
+            return null;
+        }
+
+        return uri.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.GetLeftPart(UriPartial.Path) + "/");
+    }
+
+    private static bool IsLinkLocal(Uri uri)
+    {
+        if (!IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address))
+        {
+            return false;
+        }
+
+        var bytes = address.GetAddressBytes();
+        return address.IsIPv6LinkLocal || (bytes.Length == 4 && bytes[0] == 169 && bytes[1] == 254);
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 namespace MrsJobs.Core.Credentials;
 
-/// <summary>Where a set of access keys came from.</summary>
+/// <summary>Where a set of credentials came from.</summary>
 internal enum CredentialSourceKind
 {
     /// <summary>Given by the caller (the cmdlet's parameters).</summary>
@@ -11,4 +11,7 @@ internal enum CredentialSourceKind
 
     /// <summary>The <c>[basic]</c> section of the SDKs' credentials (profile) file.</summary>
     ProfileFile,
+
+    /// <summary>The instance metadata service of the ECS or BMS the process runs on (temporary keys of the VM's agency).</summary>
+    InstanceMetadata,
 }

@@ -29,4 +29,16 @@ internal static class CredentialVariables
 
     /// <summary>The credentials file to read instead of <c>~/.huaweicloud/credentials</c>.</summary>
     public const string CredentialsFile = "HUAWEICLOUD_SDK_CREDENTIALS_FILE";
+
+    /// <summary>The id of the identity provider whose OpenID Connect ID tokens IAM exchanges for tokens (federation).</summary>
+    public const string IdpId = "HUAWEICLOUD_SDK_IDP_ID";
+
+    /// <summary>The file that holds the ID token; read again at every renewal, so a rotated token is picked up.</summary>
+    public const string IdTokenFile = "HUAWEICLOUD_SDK_ID_TOKEN_FILE";
+
+    /// <summary>
+    /// This module's own variable (not the SDKs'): the instance metadata service to ask for temporary keys
+    /// instead of <c>http://169.254.169.254</c>, for tests and private clouds.
+    /// </summary>
+    public const string MetadataEndpoint = "MRSJOBS_METADATA_ENDPOINT";
 }

@@ -5,7 +5,7 @@ using System.Text;
 namespace MrsJobs.Core.Credentials;
 
 /// <summary>
-/// Keys from the <c>[basic]</c> section of the SDKs' credentials file (<see cref="ProfileFileLocation"/>).
+/// Keys, or an identity provider with an ID token file, from the <c>[basic]</c> section of the SDKs' credentials file (<see cref="ProfileFileLocation"/>).
 /// A missing file, or one without <c>[basic]</c> or without keys in it, is not an error: the chain says
 /// where it looked. An unreadable or malformed file, or half a key pair, is.
 /// </summary>
@@ -24,7 +24,7 @@ internal sealed class ProfileCredentialSource
         _homeDirectory = homeDirectory ?? throw new ArgumentNullException(nameof(homeDirectory));
     }
 
-    /// <summary>The keys, or why there are none.</summary>
+    /// <summary>The credentials, or why there are none.</summary>
     /// <exception cref="CredentialsException">The file cannot be read, is malformed, or holds half a key pair or a bad value.</exception>
     public SourceLookup Read()
     {
@@ -60,7 +60,7 @@ internal sealed class ProfileCredentialSource
 
         var credentials = CredentialBuilder.Build(SourceNames.Profile, key => section[key]?.Value, Fail, PairAdvice, CredentialSourceKind.ProfileFile, place);
         return credentials is null
-            ? SourceLookup.Missing(place, $"no {ProfileKeys.AccessKey} or {ProfileKeys.SecretKey}")
+            ? SourceLookup.Missing(place, $"no {ProfileKeys.AccessKey} or {ProfileKeys.SecretKey}, and no {ProfileKeys.IdpId} or {ProfileKeys.IdTokenFile}")
             : SourceLookup.Found(credentials);
     }
 

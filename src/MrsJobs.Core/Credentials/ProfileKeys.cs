@@ -31,11 +31,17 @@ internal static class ProfileKeys
     /// <summary>The IAM endpoint for these credentials.</summary>
     public const string IamEndpoint = "iam_endpoint";
 
+    /// <summary>The identity provider id of ID-token federation.</summary>
+    public const string IdpId = "idp_id";
+
+    /// <summary>The file that holds the ID token.</summary>
+    public const string IdTokenFile = "id_token_file";
+
     // Names that may be quoted in messages. Anything else left of a '=' might be part of a pasted secret
     // (a base64 token ends in '='), so it is never repeated.
     private static readonly string[] Known =
     {
-        AccessKey, SecretKey, SecurityToken, ProjectId, DomainId, IamEndpoint, "idp_id", "id_token_file", "region",
+        AccessKey, SecretKey, SecurityToken, ProjectId, DomainId, IamEndpoint, IdpId, IdTokenFile, "region",
     };
 
     /// <summary>The key as a message may name it: quoted when it is a known name, else "a key".</summary>

@@ -3,8 +3,10 @@ namespace MrsJobs.Core.Credentials;
 /// <summary>What one kind of source calls each value: variable names for the environment, key names for the file.</summary>
 internal sealed class SourceNames
 {
-    private SourceNames(string accessKey, string secretKey, string securityToken, string projectId, string domainId, string iamEndpoint)
+    private SourceNames(string accessKey, string secretKey, string securityToken, string projectId, string domainId, string iamEndpoint, string idpId, string idTokenFile)
     {
+        IdpId = idpId;
+        IdTokenFile = idTokenFile;
         AccessKey = accessKey;
         SecretKey = secretKey;
         SecurityToken = securityToken;
@@ -20,7 +22,9 @@ internal sealed class SourceNames
         CredentialVariables.SecurityToken,
         CredentialVariables.ProjectId,
         CredentialVariables.DomainId,
-        CredentialVariables.IamEndpoint);
+        CredentialVariables.IamEndpoint,
+        CredentialVariables.IdpId,
+        CredentialVariables.IdTokenFile);
 
     /// <summary>The credentials file's keys.</summary>
     public static SourceNames Profile { get; } = new(
@@ -29,7 +33,9 @@ internal sealed class SourceNames
         ProfileKeys.SecurityToken,
         ProfileKeys.ProjectId,
         ProfileKeys.DomainId,
-        ProfileKeys.IamEndpoint);
+        ProfileKeys.IamEndpoint,
+        ProfileKeys.IdpId,
+        ProfileKeys.IdTokenFile);
 
     /// <summary>The AK's name.</summary>
     public string AccessKey { get; }
@@ -48,4 +54,10 @@ internal sealed class SourceNames
 
     /// <summary>The IAM endpoint's name.</summary>
     public string IamEndpoint { get; }
+
+    /// <summary>The identity provider id's name.</summary>
+    public string IdpId { get; }
+
+    /// <summary>The ID token file's name.</summary>
+    public string IdTokenFile { get; }
 }

@@ -34,6 +34,9 @@ public static class ErrorIds
     public const string ConfirmationUnavailable = "MrsConfirmationUnavailable";
     public const string ClusterIdMissing = "MrsClusterIdMissing";
     public const string ProxyAuthenticationRequired = "MrsProxyAuthenticationRequired";
+    public const string MetadataUnavailable = "MrsMetadataUnavailable";
+    public const string MetadataRefused = "MrsMetadataRefused";
+    public const string MetadataInvalidResponse = "MrsMetadataInvalidResponse";
 
     /// <summary>A row that broke a rule: <c>InvalidJobDefinition.&lt;Rule&gt;</c>.</summary>
     public const string InvalidJobDefinitionFamily = "InvalidJobDefinition.";

@@ -15,6 +15,9 @@ namespace MrsJobs.Core.Json;
 [JsonSerializable(typeof(IamTokenResponseBody))]
 [JsonSerializable(typeof(IamProjectsResponseBody))]
 [JsonSerializable(typeof(JournalRecordBody))]
+[JsonSerializable(typeof(MetadataSecurityKeyBody))]
+[JsonSerializable(typeof(MetadataInstanceBody))]
+[JsonSerializable(typeof(IamIdTokenRequestBody))]
 internal sealed partial class MrsJsonContext : JsonSerializerContext
 {
     /// <summary>

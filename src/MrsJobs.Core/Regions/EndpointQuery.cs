@@ -40,11 +40,11 @@ internal sealed class EndpointQuery
         new(region, endpoint, iamEndpoint) { ConfiguredIamOnlyWithEndpoint = true };
 
     /// <summary>
-    /// The query of an access key session. The keys' IAM endpoint counts as the credential source's own only
+    /// The query of a session made from what the credential chain found (access keys, an ID token, metadata keys). The keys' IAM endpoint counts as the credential source's own only
     /// when it came from a file: from the parameters it is <c>-IamEndpoint</c>, from the environment it is
     /// <c>HUAWEICLOUD_SDK_IAM_ENDPOINT</c>, which the chain reads in its own place.
     /// </summary>
-    public static EndpointQuery ForAccessKey(string? region, Uri? endpoint, Uri? iamEndpoint, AccessKeyCredentials credentials)
+    public static EndpointQuery ForCredentials(string? region, Uri? endpoint, Uri? iamEndpoint, ChainCredentials credentials)
     {
         if (credentials is null)
         {

@@ -21,7 +21,11 @@ internal static class Redactor
     private static readonly string[] SecretHeaders =
     {
         "x-auth-token", "x-subject-token", "authorization", "proxy-authorization", "x-security-token", "cookie", "set-cookie",
+        "x-metadata-token",
     };
+
+    // Objects under these keys hold a secret in every member: IAM's {"id_token":{"id":"<the ID token>"}}.
+    private static readonly string[] SecretObjects = { "id_token" };
 
     private static readonly string[] SecretKeyParts =
     {
@@ -147,7 +151,7 @@ internal static class Redactor
     // An object under a secret-looking key (IAM's "password" holds the user, its "token" holds the expiry)
     // is searched key by key; a scalar or array under such a key is hidden whole.
     private static bool RedactsMember(JsonProperty member) =>
-        IsSecretKey(member.Name) && member.Value.ValueKind != JsonValueKind.Object;
+        IsSecretKey(member.Name) && (member.Value.ValueKind != JsonValueKind.Object || SecretObjects.Contains(member.Name.ToLowerInvariant()));
 
     private static void Write(JsonElement element, Utf8JsonWriter writer, bool redact)
     {

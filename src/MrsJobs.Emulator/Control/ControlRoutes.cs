@@ -53,5 +53,10 @@ internal static class ControlRoutes
         control.MapGet("/stats", StatsControl.Get);
         control.MapPost("/stats/reset", StatsControl.Reset);
         control.MapGet("/job-counts", StatsControl.CountJobs);
+        control.MapGet("/metadata", MetadataControl.Get);
+        control.MapPut("/metadata", MetadataControl.PutAsync);
+        control.MapGet("/idp", IdentityProviderControl.List);
+        control.MapPost("/idp", IdentityProviderControl.PutAsync);
+        control.MapPost("/idp/tokens", IdentityProviderControl.MintAsync);
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace MrsJobs.Emulator.Iam;
 
-/// <summary>The IAM route group, <c>/v3</c>.</summary>
+/// <summary>The IAM route group, <c>/v3</c>, and the ID-token exchange under <c>/v3.0</c>.</summary>
 internal static class IamRoutes
 {
     public static void MapIam(this IEndpointRouteBuilder endpoints)
@@ -14,5 +14,6 @@ internal static class IamRoutes
         iam.MapGet("/auth/tokens", TokenCheckEndpoint.Handle);
         iam.MapMethods("/auth/tokens", new[] { HttpMethods.Head }, TokenCheckEndpoint.Handle);
         iam.MapGet("/projects", ProjectsEndpoint.HandleAsync);
+        endpoints.MapPost(IdTokenEndpoint.Path, IdTokenEndpoint.HandleAsync);
     }
 }

@@ -14,8 +14,9 @@ namespace MrsJobs.Emulator.Iam;
 /// <summary>
 /// Checks an SDK-HMAC-SHA256 signature as the API gateway does, for IAM and MRS routes alike: a known,
 /// unlocked AK; <c>host</c> and <c>x-sdk-date</c> signed; <c>X-Sdk-Date</c> within 15 minutes of the
-/// emulator's clock; a temporary key's <c>X-Security-Token</c>; and the recomputed signature. Every
-/// refusal is 401 APIGW.0301. Only wrong signatures count towards the lockout.
+/// emulator's clock; a temporary key's <c>X-Security-Token</c>, and its expiry (the gateway's documented
+/// "token expires, expires_at: …"); and the recomputed signature. Every refusal is 401 APIGW.0301. Only wrong
+/// signatures count towards the lockout.
 /// </summary>
 internal static class SignatureValidator
 {
@@ -65,6 +66,11 @@ internal static class SignatureValidator
         if (key.IsTemporary && request.Headers["X-Security-Token"].ToString() != key.SecurityToken)
         {
             return Fail(context, SecurityTokenFail);
+        }
+
+        if (key.IsExpiredAt(now))
+        {
+            return Fail(context, $"Incorrect IAM authentication information: token expires, expires_at: {IamTime.Format(key.ExpiresAt!.Value)}");
         }
 
         var body = await ReadBodyAsync(request).ConfigureAwait(false);

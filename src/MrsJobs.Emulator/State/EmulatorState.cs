@@ -28,6 +28,8 @@ public sealed class EmulatorState
         FaultMix = new FaultMix();
         Requests = new RequestLog();
         Stats = new EmulatorStats();
+        Metadata = new MetadataServiceState(Time);
+        IdentityProviders = new IdentityProviderStore();
         SeedData.Apply(Identity, AccessKeys, Clusters);
     }
 
@@ -67,6 +69,12 @@ public sealed class EmulatorState
     /// <summary>Measurements: requests in flight and their peak, submissions received, faults fired.</summary>
     public EmulatorStats Stats { get; }
 
+    /// <summary>The emulated ECS metadata service: settings, session tokens, the agency's temporary keys.</summary>
+    public MetadataServiceState Metadata { get; }
+
+    /// <summary>Identity providers for ID-token federation.</summary>
+    public IdentityProviderStore IdentityProviders { get; }
+
     /// <summary>
     /// Stores an accepted job with the plan its name resolves to (the first matching job plan, else the
     /// default plan setting) and its YARN application numbers.
@@ -87,6 +95,7 @@ public sealed class EmulatorState
 
     /// <summary>
     /// Restores the seeded state: identities and access keys (issued tokens, added keys and lockouts are forgotten),
+    /// the metadata service (its settings, keys and counts) and identity providers,
     /// clusters, jobs, job plans, faults, queued list changes and the fault mix, recorded requests, measurements (as
     /// <see cref="EmulatorStats.Reset"/>) and settings.
     /// </summary>
@@ -102,6 +111,8 @@ public sealed class EmulatorState
         FaultMix.Clear();
         Requests.Clear();
         Stats.Reset();
+        Metadata.Reset();
+        IdentityProviders.Clear();
         Settings.Reset(options);
         SeedData.Apply(Identity, AccessKeys, Clusters);
     }

@@ -18,7 +18,7 @@ namespace MrsJobs.Commands;
 
 /// <summary>
 /// <para type="synopsis">Signs in to Huawei Cloud and keeps an MRS session for this runspace.</para>
-/// <para type="description">With -Credential, asks IAM for a project-scoped token and renews it as needed; with -Token, uses a token you already have; with -AccessKey and -SecretKey, signs every request with the key pair. With none of these, takes an access key as Huawei's SDKs do: from the HUAWEICLOUD_SDK_* environment variables, else from the profile file ~/.huaweicloud/credentials.</para>
+/// <para type="description">With -Credential, asks IAM for a project-scoped token and renews it as needed; with -Token, uses a token you already have; with -AccessKey and -SecretKey, signs every request with the key pair; with -IdpId and -IdTokenFile, exchanges an OpenID Connect ID token at IAM (federation) and renews the token; with -UseMetadata, signs with the temporary keys of the VM's agency from the ECS/BMS metadata service and renews them. With none of these, takes credentials as Huawei's SDKs do: from the HUAWEICLOUD_SDK_* environment variables, else from the profile file ~/.huaweicloud/credentials, else from the instance metadata service.</para>
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "MrsProject", DefaultParameterSetName = ChainSet, HelpUri = "https://github.com/mrsjobs/MrsJobs/blob/main/docs/en-US/Connect-MrsProject.md")]
 [OutputType(typeof(MrsSession))]
@@ -28,6 +28,8 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
     private const string TokenSet = "Token";
     private const string AccessKeySet = "AccessKey";
     private const string ChainSet = "CredentialChain";
+    private const string MetadataSet = "Metadata";
+    private const string IdTokenSet = "IdToken";
     private ProxyConfiguration _proxy = ProxyConfiguration.System;
 
     /// <summary>
@@ -74,6 +76,26 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
     [Parameter(ParameterSetName = AccessKeySet)]
     [SecureStringTransformation]
     public SecureString? SecurityToken { get; set; }
+
+    /// <summary>
+    /// <para type="description">Signs with the temporary access keys of the VM's agency, read from the ECS/BMS instance metadata service (http://169.254.169.254, or MRSJOBS_METADATA_ENDPOINT) and read again before they expire. Works only on a Huawei Cloud VM that has an agency. Without -ProjectId the project is the VM's own; without -Region and -Endpoint the region is the VM's.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = MetadataSet)]
+    public SwitchParameter UseMetadata { get; set; }
+
+    /// <summary>
+    /// <para type="description">The id of the identity provider (IAM, Identity Providers) whose OpenID Connect ID tokens are exchanged at IAM for a token of the federated user (sent as X-Idp-Id).</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = IdTokenSet)]
+    [ValidateNotNullOrEmpty]
+    public string? IdpId { get; set; }
+
+    /// <summary>
+    /// <para type="description">The file that holds the ID token (a JWT). It is read again at every renewal, so a token its issuer rotates is followed. The token is never shown.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = IdTokenSet)]
+    [ValidateNotNullOrEmpty]
+    public string? IdTokenFile { get; set; }
 
     /// <summary>
     /// <para type="description">The region, for example cn-north-4. Decides the endpoints and the project (the region's default project) unless -ProjectId or -ProjectName is given.</para>
@@ -175,6 +197,7 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
                 nameof(Endpoint) => Endpoint,
                 nameof(IamEndpoint) => IamEndpoint,
                 nameof(Proxy) or nameof(ProxyCredential) or nameof(NoProxy) => Proxy,
+                nameof(IdTokenFile) => IdTokenFile,
                 _ => Region ?? ProjectId ?? ProjectName,
             }));
             return;
@@ -219,7 +242,7 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
         return RunAsync(context => SessionFactory.ConnectWithTokenAsync(token, ProjectId, Region, endpoint, iamEndpoint, context.Trace, UserAgent, context.Cancellation, options));
     }
 
-    // -AccessKey/-SecretKey, else the SDKs' chain: environment variables, then the profile file.
+    // -AccessKey/-SecretKey, -IdpId/-IdTokenFile or -UseMetadata, else the SDKs' chain: environment variables, then the profile file, then the metadata service.
     private MrsSession UseAccessKey(Uri? endpoint, Uri? iamEndpoint)
     {
         var given = new CredentialParameters
@@ -229,11 +252,14 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
             SecurityToken = SecurityToken,
             ProjectId = ProjectId,
             IamEndpoint = iamEndpoint,
+            IdpId = IdpId,
+            IdTokenFile = IdTokenFile is null ? null : FileSystemPath(IdTokenFile, nameof(IdTokenFile)),
+            UseMetadata = UseMetadata,
         };
         var credentials = CredentialChain.ForCurrentProcess().Resolve(given);
         WriteVerboseLine($"Using the {credentials.Origin}.");
-        var options = Located(SessionOptions(), EndpointQuery.ForAccessKey(Region, endpoint, iamEndpoint, credentials));
-        return RunAsync(context => SessionFactory.ConnectWithAccessKeyAsync(credentials, Region, endpoint, context.Trace, UserAgent, context.Cancellation, options));
+        var options = Located(SessionOptions(), EndpointQuery.ForCredentials(Region, endpoint, iamEndpoint, credentials));
+        return RunAsync(context => ChainSessionFactory.ConnectAsync(credentials, Region, endpoint, context, UserAgent, options));
     }
 
     private SessionOptions SessionOptions() => new()
@@ -259,6 +285,19 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
 
         options.Endpoints = endpoints;
         return options;
+    }
+
+    // A path as PowerShell resolves it against the current location, for the core that knows only file system paths.
+    private string FileSystemPath(string path, string parameterName)
+    {
+        try
+        {
+            return GetUnresolvedProviderPathFromPSPath(path);
+        }
+        catch (Exception ex) when (ex is SessionStateException or NotSupportedException)
+        {
+            throw new ArgumentException($"'{path}' is not a file system path: {ex.Message}", parameterName, ex);
+        }
     }
 
     private static SecureString Secure(string text)

@@ -18,6 +18,14 @@ public class CredentialChainTests
         (CredentialVariables.ProjectId, "env-project"),
     };
 
+    // The chain's last step is the metadata service; when it does not answer, the chain found nothing.
+    private static CredentialsException NothingFound(CredentialChain chain)
+    {
+        var metadata = Assert.IsType<MetadataCredentials>(chain.Resolve());
+        Assert.True(metadata.IsImplicit);
+        return Fails(() => throw metadata.NotFound("no answer within 3 s")!, CredentialsProblem.NotFound);
+    }
+
     private static CredentialParameters GivenKeys() => new() { AccessKey = Secure(GivenAk), SecretKey = Secure(GivenSk) };
 
     public class TheResolveMethod
@@ -28,7 +36,7 @@ public class CredentialChainTests
             using var home = new TempHome();
             home.Write(FileWithKeys);
 
-            var credentials = home.Chain(EnvWithKeys).Resolve(GivenKeys());
+            var credentials = home.Chain(EnvWithKeys).Resolve(GivenKeys()).Keys();
 
             Assert.Equal(CredentialSourceKind.Explicit, credentials.SourceKind);
             Assert.Equal("parameters -AccessKey/-SecretKey", credentials.Source);
@@ -42,7 +50,7 @@ public class CredentialChainTests
             using var home = new TempHome();
             home.Write(FileWithKeys);
 
-            var credentials = home.Chain(EnvWithKeys).Resolve();
+            var credentials = home.Chain(EnvWithKeys).Resolve().Keys();
 
             Assert.Equal(CredentialSourceKind.Environment, credentials.SourceKind);
             Assert.Equal("environment variables HUAWEICLOUD_SDK_AK/SK", credentials.Source);
@@ -56,7 +64,7 @@ public class CredentialChainTests
             using var home = new TempHome();
             home.Write(FileWithKeys);
 
-            var credentials = home.Chain((CredentialVariables.ProjectId, "env-project")).Resolve(new CredentialParameters());
+            var credentials = home.Chain((CredentialVariables.ProjectId, "env-project")).Resolve(new CredentialParameters()).Keys();
 
             Assert.Equal(CredentialSourceKind.ProfileFile, credentials.SourceKind);
             Assert.Equal($"profile file {home.DefaultFile} [basic]", credentials.Source);
@@ -151,13 +159,14 @@ public class CredentialChainTests
         {
             using var home = new TempHome();
 
-            var error = Fails(() => home.Chain().Resolve(), CredentialsProblem.NotFound);
+            var error = NothingFound(home.Chain());
 
             Assert.Equal(MrsErrorKind.NotFound, error.Kind);
             Assert.Equal(
-                "No Huawei Cloud access key was found. Looked in: parameters -AccessKey/-SecretKey (not given); "
-                + "environment variables HUAWEICLOUD_SDK_AK/SK (not set); "
-                + $"profile file {home.DefaultFile} (not found).",
+                "No Huawei Cloud access key was found. Looked in: parameters -AccessKey/-SecretKey and -IdpId/-IdTokenFile (not given); "
+                + "environment variables HUAWEICLOUD_SDK_AK/SK and HUAWEICLOUD_SDK_IDP_ID/HUAWEICLOUD_SDK_ID_TOKEN_FILE (not set); "
+                + $"profile file {home.DefaultFile} (not found); "
+                + "instance metadata service http://169.254.169.254 (no answer within 3 s).",
                 error.Summary);
             Assert.Contains("HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK", error.Advice, StringComparison.Ordinal);
         }
@@ -168,7 +177,7 @@ public class CredentialChainTests
             using var home = new TempHome();
             home.Write("[global]\nak = " + FileAk + "\nsk = " + FileSk + "\n[Basic]\n");
 
-            var error = Fails(() => home.Chain().Resolve(), CredentialsProblem.NotFound);
+            var error = NothingFound(home.Chain());
 
             Assert.Contains($"profile file {home.DefaultFile} (no [basic] section, only [global], [Basic]; section names are case-sensitive)", error.Message, StringComparison.Ordinal);
         }
@@ -179,9 +188,9 @@ public class CredentialChainTests
             using var home = new TempHome();
             home.Write("[basic]\nproject_id = p\nak =\n");
 
-            var error = Fails(() => home.Chain().Resolve(), CredentialsProblem.NotFound);
+            var error = NothingFound(home.Chain());
 
-            Assert.Contains($"profile file {home.DefaultFile} [basic] (no ak or sk)", error.Message, StringComparison.Ordinal);
+            Assert.Contains($"profile file {home.DefaultFile} [basic] (no ak or sk, and no idp_id or id_token_file)", error.Message, StringComparison.Ordinal);
         }
 
         [Fact]
@@ -189,7 +198,7 @@ public class CredentialChainTests
         {
             var chain = new CredentialChain(Environment(), () => null);
 
-            var error = Fails(() => chain.Resolve(), CredentialsProblem.NotFound);
+            var error = NothingFound(chain);
 
             Assert.Contains("profile file (no home directory to look in, and HUAWEICLOUD_SDK_CREDENTIALS_FILE is not set)", error.Message, StringComparison.Ordinal);
         }

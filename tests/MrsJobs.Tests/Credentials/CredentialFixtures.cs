@@ -32,6 +32,9 @@ internal static class CredentialFixtures
         return name => values.TryGetValue(name, out var value) ? value : null;
     }
 
+    /// <summary>The access keys a source or the chain found; fails when it found something else.</summary>
+    public static AccessKeyCredentials Keys(this ChainCredentials? found) => Xunit.Assert.IsType<AccessKeyCredentials>(found);
+
     public static SecureString Secure(string text)
     {
         var secure = new SecureString();

@@ -22,7 +22,7 @@ public class EnvironmentCredentialSourceTests
                 (CredentialVariables.SecurityToken, Token),
                 (CredentialVariables.ProjectId, "0123456789abcdef"),
                 (CredentialVariables.DomainId, "fedcba9876543210"),
-                (CredentialVariables.IamEndpoint, "https://iam.cn-north-4.myhuaweicloud.com/v3")).Credentials!;
+                (CredentialVariables.IamEndpoint, "https://iam.cn-north-4.myhuaweicloud.com/v3")).Credentials.Keys();
 
             Assert.Equal(EnvAk, Plain(credentials.AccessKey));
             Assert.Equal(EnvSk, Plain(credentials.SecretKey));
@@ -40,13 +40,13 @@ public class EnvironmentCredentialSourceTests
             var lookup = Read((CredentialVariables.AccessKey, "  "), (CredentialVariables.SecretKey, string.Empty));
 
             Assert.Null(lookup.Credentials);
-            Assert.Equal("environment variables HUAWEICLOUD_SDK_AK/SK (not set)", lookup.Description);
+            Assert.Equal("environment variables HUAWEICLOUD_SDK_AK/SK and HUAWEICLOUD_SDK_IDP_ID/HUAWEICLOUD_SDK_ID_TOKEN_FILE (not set)", lookup.Description);
         }
 
         [Fact]
         public void TrimsSurroundingWhitespaceAndLeavesOutABlankToken()
         {
-            var credentials = Read((CredentialVariables.AccessKey, " " + EnvAk + "\n"), (CredentialVariables.SecretKey, EnvSk), (CredentialVariables.SecurityToken, " ")).Credentials!;
+            var credentials = Read((CredentialVariables.AccessKey, " " + EnvAk + "\n"), (CredentialVariables.SecretKey, EnvSk), (CredentialVariables.SecurityToken, " ")).Credentials.Keys();
 
             Assert.Equal(EnvAk, Plain(credentials.AccessKey));
             Assert.False(credentials.IsTemporary);

@@ -27,9 +27,9 @@ public class ProfileCredentialSourceTests
             using var home = new TempHome();
             home.Write(
                 "[global]\nak = " + GivenAk + "\nsk = " + GivenSk + "\n\n[basic]\nak = " + FileAk + "\nsk = " + FileSk
-                + "\nsecurity_token = " + Token + "\nproject_id = 0123\ndomain_id = 4567\niam_endpoint = https://iam.example.com/v3/\nidp_id = ignored\n");
+                + "\nsecurity_token = " + Token + "\nproject_id = 0123\ndomain_id = 4567\niam_endpoint = https://iam.example.com/v3/\nregion = ignored\n");
 
-            var credentials = Read(home).Credentials!;
+            var credentials = Read(home).Credentials.Keys();
 
             Assert.Equal(FileAk, Plain(credentials.AccessKey));
             Assert.Equal(FileSk, Plain(credentials.SecretKey));
@@ -47,7 +47,7 @@ public class ProfileCredentialSourceTests
             home.Write("[basic]\nak = " + GivenAk + "\nsk = " + GivenSk + "\n");
             var other = home.Write("[basic]\nak = " + FileAk + "\nsk = " + FileSk + "\n", path: Path.Combine(home.Directory, "elsewhere.ini"));
 
-            var credentials = Read(home, (CredentialVariables.CredentialsFile, other)).Credentials!;
+            var credentials = Read(home, (CredentialVariables.CredentialsFile, other)).Credentials.Keys();
 
             Assert.Equal(FileAk, Plain(credentials.AccessKey));
             Assert.Equal($"profile file {other} [basic]", credentials.Source);
@@ -71,7 +71,7 @@ public class ProfileCredentialSourceTests
             using var home = new TempHome();
             home.Write("; written by Notepad\n[basic]\nak = " + FileAk + "\nsk = " + FileSk + "\n", "\r\n", byteOrderMark: true);
 
-            var credentials = Read(home).Credentials!;
+            var credentials = Read(home).Credentials.Keys();
 
             Assert.Equal(FileSk, Plain(credentials.SecretKey));
         }

@@ -73,7 +73,7 @@ public class EndpointChainPrecedenceTests
         }
 
         var credentials = ChainFixture.Keys(CredentialSourceKind.ProfileFile, removed <= 1 ? new Uri("https://iam.credentials.example.com/") : null);
-        var query = EndpointQuery.ForAccessKey(region, null, removed < 1 ? IamParameter : null, credentials);
+        var query = EndpointQuery.ForCredentials(region, null, removed < 1 ? IamParameter : null, credentials);
 
         var iam = fixture.Chain().Resolve(query).Iam!;
 
@@ -90,7 +90,7 @@ public class EndpointChainPrecedenceTests
         fixture.Set(EndpointVariables.IamEndpoint, "https://iam.env.example.com").Set("HUAWEICLOUD_SDK_REGION_IAM_CN_NORTH_4", "https://iam.region.example.com");
         var credentials = ChainFixture.Keys(CredentialSourceKind.Environment, new Uri("https://iam.env.example.com/"));
 
-        var iam = fixture.Chain().Resolve(EndpointQuery.ForAccessKey("cn-north-4", null, null, credentials)).Iam!;
+        var iam = fixture.Chain().Resolve(EndpointQuery.ForCredentials("cn-north-4", null, null, credentials)).Iam!;
 
         Assert.Equal(new Uri("https://iam.region.example.com/"), iam.Url);
     }
@@ -101,7 +101,7 @@ public class EndpointChainPrecedenceTests
         using var fixture = new ChainFixture();
         var credentials = ChainFixture.Keys(CredentialSourceKind.Explicit, IamParameter);
 
-        var iam = fixture.Chain().Resolve(EndpointQuery.ForAccessKey("cn-north-4", null, null, credentials)).Iam!;
+        var iam = fixture.Chain().Resolve(EndpointQuery.ForCredentials("cn-north-4", null, null, credentials)).Iam!;
 
         Assert.Equal(EndpointSourceKind.Parameter, iam.Kind);
     }

@@ -22,6 +22,7 @@ public class RedactorTests
         [InlineData("x-subject-token")]
         [InlineData("Authorization")]
         [InlineData("X-Security-Token")]
+        [InlineData("X-Metadata-Token")]
         [InlineData(" AUTHORIZATION ")]
         public void HidesCredentialHeaders(string name)
         {
@@ -54,6 +55,18 @@ public class RedactorTests
             Assert.Equal("demo-account", user.GetProperty("domain").GetProperty("name").GetString());
             Assert.Contains("\"methods\":[\"password\"]", shown);
             Assert.Contains("cn-north-4", shown);
+        }
+
+        [Fact]
+        public void HidesTheIdTokenOfAnIdTokenExchangeButKeepsTheScope()
+        {
+            var body = "{\"auth\":{\"id_token\":{\"id\":\"" + Secret + "\"},\"scope\":{\"project\":{\"id\":\"0b4a5b9c\"}}}}";
+
+            var shown = Redactor.Json(body);
+
+            Assert.DoesNotContain(Secret, shown);
+            Assert.Contains("\"id_token\":{\"id\":\"[redacted]\"}", shown);
+            Assert.Contains("\"project\":{\"id\":\"0b4a5b9c\"}", shown);
         }
 
         [Fact]

@@ -39,7 +39,7 @@ internal static class MetadataSessionFactory
         try
         {
             context.Trace.Verbose($"Got temporary keys from the instance metadata service; they expire {keys.ExpiresAt:u}.");
-            region = Endpoints.NormalizeRegion(region);
+            region = RegionNames.Normalize(region);
             var projectId = credentials.ProjectId;
             if (projectId is null || (region is null && endpoint is null))
             {

@@ -28,6 +28,11 @@ internal static class ListJobsEndpoint
             return missing;
         }
 
+        if (FaultAnswers.Take(state, clusterId, FaultOperation.List) is { } fault)
+        {
+            return FaultAnswers.Answer(context, state, fault);
+        }
+
         var query = ListJobsQuery.Read(context.Request.Query, out var refusal);
         if (query is null)
         {

@@ -102,30 +102,30 @@ public sealed class WaitMrsJobExecutionCommand : MrsJobCmdletBase
         }
     }
 
-    /// <summary>Reads every job still followed once. <c>false</c> when the wait cannot go on (credentials refused).</summary>
+    /// <summary>Reads every job still followed once (see <see cref="WaitRound"/>). <c>false</c> when the wait cannot go on (credentials refused).</summary>
     private bool PollRound(TimeSpan? left)
     {
-        var session = _session!;
-        var round = Stopwatch.StartNew();
-        foreach (var job in _jobs.Pending.ToList())
+        var round = new WaitRound(_jobs, _session!);
+        var clock = Stopwatch.StartNew();
+        while (round.HasNext)
         {
-            if (left is { } remaining && round.Elapsed >= remaining)
+            if (left is { } remaining && clock.Elapsed >= remaining)
             {
                 break;   // -Timeout has passed in the middle of a long round
             }
 
             try
             {
-                // At most MaxReadsPerSecond reads a second across the session's waits (its read pacer);
-                // a failed read is not retried at once but in the next round (hence no retry policy).
-                var state = RunAsync(async context =>
+                var step = RunAsync(round.NextAsync, RetryPolicy.None);
+                foreach (var end in step.Ended)
                 {
-                    await session.ReadPacer.WaitTurnAsync(session.Clock, context.Cancellation).ConfigureAwait(false);
-                    return await session.Jobs.GetJobAsync(job.ClusterId, job.JobId, context).ConfigureAwait(false);
-                }, RetryPolicy.None);
-                if (_jobs.Seen(job, state))
+                    Ended(end.Job, end.State);
+                }
+
+                foreach (var failure in step.GaveUp)
                 {
-                    Ended(job, state);
+                    WriteProgress(WaitProgress.JobCompleted(failure.Job));
+                    WriteError(ErrorRecords.FromApi(failure.Error, (object?)failure.Job.Last ?? failure.Job.JobId, $"Job {failure.Job.JobId}"));
                 }
             }
             catch (MrsApiException ex) when (JobWatchList.EndsTheWait(ex))
@@ -136,18 +136,6 @@ public sealed class WaitMrsJobExecutionCommand : MrsJobCmdletBase
                 }
 
                 return false;
-            }
-            catch (MrsApiException ex)
-            {
-                if (_jobs.Failed(job, ex))
-                {
-                    WriteProgress(WaitProgress.JobCompleted(job));
-                    WriteError(ErrorRecords.FromApi(ex, (object?)job.Last ?? job.JobId, $"Job {job.JobId}"));
-                }
-                else
-                {
-                    WriteVerboseLine($"Reading job {job.JobId} failed ({ex.Summary}); trying again in the next round.");
-                }
             }
         }
 

@@ -16,9 +16,9 @@ namespace MrsJobs.Core.Waiting;
 /// each to find out how they ended. The window runs from the earliest to the latest submission of the
 /// jobs still waited for (as the service reported them, so on the service's clock) with a margin either
 /// side, and narrows as the earliest jobs end. Until every job's submission time is known (the first
-/// round), the list has no lower bound; it reads newest first and stops as soon as every job was seen,
-/// and its upper bound is the service's time now (from the session's clock offset), so jobs submitted
-/// meanwhile do not shift its pages.</para>
+/// round), the list is bounded below by the earliest submission known (none in the first round) and
+/// above by the service's time now (from the session's clock offset), so jobs submitted meanwhile do not
+/// shift its pages; it reads newest first and stops as soon as every job was seen.</para>
 /// <para>A cluster is listed when at least <see cref="MinJobsToList"/> of its jobs are waited for and
 /// its last list cost fewer requests than there are jobs now; otherwise each job is shown.</para>
 /// </remarks>
@@ -26,9 +26,9 @@ internal static class RoundPlanner
 {
     /// <summary>
     /// The fewest jobs on one cluster for which a round lists the cluster's jobs rather than showing each.
-    /// For two jobs a list saves at most one request a round, while its page carries the details of every
-    /// job in the window and a job it misses costs a show on top; from three jobs on a one-page list halves
-    /// the requests or better, and each further job is free until the page is full.
+    /// For two jobs a list saves at most one request a round, and none when it misses one of them (a show
+    /// on top), while its page carries the details of every job in the window; from three jobs on a
+    /// one-page list costs a third of the shows or less, and each further job is free until the page is full.
     /// </summary>
     public const int MinJobsToList = 3;
 
@@ -64,12 +64,12 @@ internal static class RoundPlanner
             return new ClusterReadPlan(clusterId, jobs, Lists: false, null, null);
         }
 
-        var submitted = jobs.Select(job => job.Last?.SubmittedAt).ToList();
-        if (submitted.All(time => time is not null))
-        {
-            return new ClusterReadPlan(clusterId, jobs, Lists: true, submitted.Min() - WindowMargin, submitted.Max() + WindowMargin);
-        }
-
-        return new ClusterReadPlan(clusterId, jobs, Lists: true, null, serviceNow + WindowMargin);
+        // A job never read yet may have been submitted at any time up to now: the window stays open above
+        // (to the service's time now) until every job was read once. One submitted before the earliest
+        // known one is not listed; it is shown, as any job the list does not show.
+        var known = jobs.Select(job => job.Last?.SubmittedAt).Where(time => time is not null).ToList();
+        var after = known.Count > 0 ? known.Min() - WindowMargin : null;
+        var before = known.Count == jobs.Count ? known.Max() + WindowMargin : serviceNow + WindowMargin;
+        return new ClusterReadPlan(clusterId, jobs, Lists: true, after, before);
     }
 }

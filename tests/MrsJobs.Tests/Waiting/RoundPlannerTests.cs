@@ -82,18 +82,19 @@ public class RoundPlannerTests
     }
 
     [Fact]
-    public void OneJobWithAnUnknownSubmissionTimeLeavesTheListOpenBelow()
+    public void OneJobNeverReadKeepsTheListOpenUpToTheServiceTimeNow()
     {
         var jobs = Watch(("a", 4));
         for (var i = 1; i < 4; i++)
         {
-            jobs.Seen(jobs.Pending[i], Running(ServiceNow.AddSeconds(-i)));
+            jobs.Seen(jobs.Pending[i], Running(ServiceNow.AddSeconds(-10 * i)));
         }
 
         var plan = Assert.Single(RoundPlanner.Plan(jobs.Pending, jobs.Listings, ServiceNow));
 
         Assert.True(plan.Lists);
-        Assert.Null(plan.SubmittedAfter);
+        Assert.Equal(ServiceNow.AddSeconds(-30) - RoundPlanner.WindowMargin, plan.SubmittedAfter);
+        Assert.Equal(ServiceNow + RoundPlanner.WindowMargin, plan.SubmittedBefore);
     }
 
     [Fact]

@@ -31,22 +31,6 @@ $runs = @(
 )
 if ($BenchSize -eq 'Full') { $runs += @{ Jobs = 5000; Interval = 2 }, @{ Jobs = 5000; Interval = 10 } }
 
-function Split-ReadRound($Reads) {
-    <# Rounds of reads: a round lists each page of a cluster and shows each job at most once, so a repeat starts the next. #>
-    $rounds = [System.Collections.Generic.List[object]]::new()
-    $current = $null; $keys = $null
-    foreach ($read in $Reads) {
-        $key = if ($read.path -like '*/job-executions') { "$($read.path) $(@($read.query -split '&' | Where-Object { $_ -like 'offset=*' }))" } else { $read.path }
-        if ($null -eq $current -or $keys.Contains($key)) {
-            $current = [System.Collections.Generic.List[object]]::new()
-            $keys = [System.Collections.Generic.HashSet[string]]::new()
-            $rounds.Add($current)
-        }
-        $current.Add($read); $null = $keys.Add($key)
-    }
-    , $rounds
-}
-
 function Get-Percentile([double[]] $Values, [double] $Share) {
     $sorted = @($Values | Sort-Object)
     $sorted[[int][Math]::Min($sorted.Count - 1, [Math]::Ceiling($Share * $sorted.Count) - 1)]
@@ -71,9 +55,8 @@ function Measure-Wait([int] $Jobs, [double] $Interval, $Url) {
             ForEach-Object { ([DateTimeOffset]::UtcNow - $_.FinishedAt).TotalSeconds })
     $seconds = $clock.Elapsed.TotalSeconds
 
-    $reads = @(Invoke-MrsEmulatorControl -Url $Url -Method Get -Path 'requests' |
-            Where-Object { $_.method -eq 'GET' -and $_.path -like '*/job-executions*' } | Sort-Object received_at)
-    $rounds = Split-ReadRound $reads
+    $rounds = Get-MrsEmulatorReadRound -Url $Url
+    $reads = @($rounds | ForEach-Object { $_ })
     $perRound = @($rounds | ForEach-Object { $_.Count })
     $late = [double[]]$seen
     $maxLate = ($late | Measure-Object -Maximum).Maximum
@@ -121,13 +104,8 @@ $targets = @(
 )
 $targets | Format-Table -AutoSize | Out-String -Width 250 | Write-Host
 
-$machine = Get-BenchMachine
 $lines = @(
-    "# Wait benchmark ($BenchSize)"
-    ''
-    "Command: ``dotnet pwsh ./build.ps1 Bench -BenchSize $BenchSize`` (bench/Wait-Bench.ps1)"
-    ''
-    ($machine.GetEnumerator() | ForEach-Object { "- $($_.Key): $($_.Value)" })
+    Get-BenchReportHeader -Title "Wait benchmark ($BenchSize)" -Command "bench/Wait-Bench.ps1 -BenchSize $BenchSize`` (also run by ``dotnet pwsh ./build.ps1 Bench -BenchSize $BenchSize"
     ''
     '## Reads per round and lateness'
     ''

@@ -11,26 +11,6 @@ BeforeAll {
         Add-EmulatorJob -Count $Count -JobName $Name -ClusterId $ClusterId -Extra @{ interval_ms = $IntervalMs } |
             ForEach-Object { [pscustomobject]@{ JobId = $_; ClusterId = $ClusterId } }
     }
-
-    # The job reads (lists and shows) in arrival order, split into rounds: a round lists each page of a cluster
-    # and shows each job at most once, so a page or a show seen before in the current round starts the next one.
-    function Get-ReadRound {
-        $reads = @(Get-EmulatorRequest | Where-Object { $_.method -eq 'GET' -and $_.path -like '*/job-executions*' } | Sort-Object received_at)
-        $rounds = [System.Collections.Generic.List[object]]::new()
-        $current = $null
-        $keys = $null
-        foreach ($read in $reads) {
-            $key = if ($read.path -like '*/job-executions') { "$($read.path) $(@($read.query -split '&' | Where-Object { $_ -like 'offset=*' }))" } else { $read.path }
-            if ($null -eq $current -or $keys.Contains($key)) {
-                $current = [System.Collections.Generic.List[object]]::new()
-                $keys = [System.Collections.Generic.HashSet[string]]::new()
-                $rounds.Add($current)
-            }
-            $current.Add($read)
-            $null = $keys.Add($key)
-        }
-        , $rounds
-    }
 }
 
 Describe 'Wait-MrsJobExecution at scale' {
@@ -65,7 +45,7 @@ Describe 'Wait-MrsJobExecution at scale' {
 
         # Per round: the full cluster's 300 jobs in at most 3 pages, the Hadoop cluster's 4 in one page (or shows once
         # fewer than 3 are left), the other cluster's 2 shown: at most 6 requests, where reading each job took 306.
-        $rounds = Get-ReadRound
+        $rounds = Get-MrsEmulatorReadRound -Url (Get-EmulatorUrl)
         $rounds.Count | Should -BeGreaterOrEqual 3
         foreach ($round in $rounds) { $round.Count | Should -BeLessOrEqual 6 }
         $first = $rounds[0]
@@ -106,6 +86,6 @@ Describe 'Wait-MrsJobExecution at scale' {
         $errors[0].JobId | Should -Be $gone.JobId
         $goneShows = @(Get-EmulatorRequest | Where-Object { $_.method -eq 'GET' -and $_.path -like "*/job-executions/$($gone.JobId)" })
         $goneShows.Count | Should -Be 1
-        foreach ($round in (Get-ReadRound)) { $round.Count | Should -BeLessOrEqual 3 }
+        foreach ($round in (Get-MrsEmulatorReadRound -Url (Get-EmulatorUrl))) { $round.Count | Should -BeLessOrEqual 3 }
     }
 }

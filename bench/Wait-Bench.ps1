@@ -105,7 +105,9 @@ $targets = @(
 $targets | Format-Table -AutoSize | Out-String -Width 250 | Write-Host
 
 $lines = @(
-    Get-BenchReportHeader -Title "Wait benchmark ($BenchSize)" -Command "bench/Wait-Bench.ps1 -BenchSize $BenchSize`` (also run by ``dotnet pwsh ./build.ps1 Bench -BenchSize $BenchSize"
+    Get-BenchReportHeader -Title "Wait benchmark ($BenchSize)" -Command "bench/Wait-Bench.ps1 -BenchSize $BenchSize"
+    ''
+    "Also run by ``dotnet pwsh ./build.ps1 Bench -BenchSize $BenchSize``, after the submission benchmark."
     ''
     '## Reads per round and lateness'
     ''
@@ -127,6 +129,10 @@ $lines = @(
     '- **Late** is the time a job came out of `Wait-MrsJobExecution` (read in the next pipeline command) minus the'
     '  `FinishedAt` the service reported; the emulator and the bench share the machine''s clock.'
     '- **Wait** is the whole command, from the first read to the last job written.'
+    '- **Lateness bound.** Each page is read once a round, and a round starts every interval or, when it takes longer,'
+    '  as soon as the last ends: an end is noticed within the longer of the two, plus up to a round when the window'
+    '  moves the job to another page. A list page costs one of the session''s 10 reads a second, so a round over 5,000'
+    '  jobs (50 pages) takes 5 s: at -PollingInterval 2 that is more than two intervals; at 10 it is not.'
 )
 Set-Content -Path $ResultPath -Value ($lines | ForEach-Object { $_ }) -Encoding utf8
 Write-Host "Wrote $ResultPath"

@@ -124,7 +124,8 @@ internal sealed class WaitRound
             }
         }
 
-        // Every job seen: older pages hold none of them (the list is newest first).
+        // Done when the list has no more pages, when every job was seen (the older pages, the list being
+        // newest first, hold none of them), or when the page budget is spent.
         if (_pager.IsDone || _unseen!.Count == 0 || _pages >= plan.PageBudget)
         {
             var missed = TakeUnseen(plan);

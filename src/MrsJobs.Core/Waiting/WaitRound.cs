@@ -112,6 +112,7 @@ internal sealed class WaitRound
         }
 
         _pages++;
+        var ended = new List<JobEnd>();
         foreach (var listed in page)
         {
             if (_unseen!.TryGetValue(listed.JobId, out var job))
@@ -119,9 +120,15 @@ internal sealed class WaitRound
                 _unseen.Remove(listed.JobId);
                 if (_jobs.Seen(job, listed))
                 {
-                    step.AddEnded(job, listed);
+                    ended.Add(new JobEnd(job, listed));
                 }
             }
+        }
+
+        // The page is newest first; the jobs it shows ended are written in the order they ended, then as they came in.
+        foreach (var end in ended.OrderBy(e => e.State.FinishedAt ?? DateTimeOffset.MaxValue).ThenBy(e => e.Job.Number))
+        {
+            step.AddEnded(end.Job, end.State);
         }
 
         // Done when the list has no more pages, when every job was seen (the older pages, the list being

@@ -200,6 +200,16 @@ function Get-BenchMachine {
     }
 }
 
+function Get-BenchReportHeader {
+    <# The first lines of a results file: the title, the command that made it, and the machine. #>
+    param([Parameter(Mandatory)] [string] $Title, [Parameter(Mandatory)] [string] $Command)
+    "# $Title"
+    ''
+    "Command: ``$Command``"
+    ''
+    (Get-BenchMachine).GetEnumerator() | ForEach-Object { "- $($_.Key): $($_.Value)" }
+}
+
 function Format-BenchNumber($Value, [int] $Digits = 0) {
     if ($null -eq $Value) { return 'n/a' }
     [Math]::Round([double]$Value, $Digits).ToString("N$Digits", [cultureinfo]::InvariantCulture)
@@ -221,4 +231,4 @@ function ConvertTo-MarkdownTable {
 }
 
 Export-ModuleMember -Function Get-BenchSize, New-BenchCsv, Invoke-BenchControl, Test-BenchEmulator, Reset-BenchEmulator, Get-BenchJobCount,
-    Get-BenchToken, Get-Median, Invoke-FreshPwsh, Measure-BenchImport, Invoke-BenchMemoryRun, Measure-BenchMemory, New-BenchTarget, Get-BenchMachine, Format-BenchNumber, Format-BenchRate, ConvertTo-MarkdownTable
+    Get-BenchToken, Get-Median, Invoke-FreshPwsh, Measure-BenchImport, Invoke-BenchMemoryRun, Measure-BenchMemory, New-BenchTarget, Get-BenchMachine, Get-BenchReportHeader, Format-BenchNumber, Format-BenchRate, ConvertTo-MarkdownTable

@@ -208,13 +208,8 @@ $table = foreach ($row in $rows) {
         Note             = $row.Note
     }
 }
-$machine = Get-BenchMachine
 $report = @(
-    "# Submission benchmark ($BenchSize)"
-    ''
-    "Command: ``$Command``"
-    ''
-    ($machine.GetEnumerator() | ForEach-Object { "- $($_.Key): $($_.Value)" })
+    Get-BenchReportHeader -Title "Submission benchmark ($BenchSize)" -Command $Command
     "- Emulator: one process for every scenario; latency_ms $(if ($features.Latency) { 'supported' } else { 'not supported yet' }); /_emulator/stats $(if ($features.Stats) { 'supported' } else { 'not supported yet (job counts from GET /_emulator/jobs)' })"
     ''
     '## Throughput (a–f)'

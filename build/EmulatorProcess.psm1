@@ -67,4 +67,29 @@ function Invoke-MrsEmulatorControl {
     $result
 }
 
-Export-ModuleMember -Function Start-MrsEmulator, Stop-MrsEmulator, Invoke-MrsEmulatorControl
+function Get-MrsEmulatorReadRound {
+    <#
+    The job reads the emulator received (GET …/job-executions…: list pages and shows), oldest first, cut into the
+    rounds of Wait-MrsJobExecution: a round reads each page of a cluster's list and shows each job at most once, so
+    a page (by cluster and offset) or a show seen before in the current round starts the next. One list per round.
+    #>
+    param([Parameter(Mandatory)] [string] $Url)
+    $reads = @(Invoke-MrsEmulatorControl -Url $Url -Method Get -Path 'requests' |
+            Where-Object { $_.method -eq 'GET' -and $_.path -like '*/job-executions*' } | Sort-Object received_at)
+    $rounds = [System.Collections.Generic.List[object]]::new()
+    $current = $null
+    $keys = $null
+    foreach ($read in $reads) {
+        $key = if ($read.path -like '*/job-executions') { "$($read.path) $(@($read.query -split '&' | Where-Object { $_ -like 'offset=*' }))" } else { $read.path }
+        if ($null -eq $current -or $keys.Contains($key)) {
+            $current = [System.Collections.Generic.List[object]]::new()
+            $keys = [System.Collections.Generic.HashSet[string]]::new()
+            $rounds.Add($current)
+        }
+        $current.Add($read)
+        $null = $keys.Add($key)
+    }
+    , $rounds
+}
+
+Export-ModuleMember -Function Start-MrsEmulator, Stop-MrsEmulator, Invoke-MrsEmulatorControl, Get-MrsEmulatorReadRound

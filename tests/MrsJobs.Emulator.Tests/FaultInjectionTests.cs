@@ -103,12 +103,32 @@ public sealed class FaultInjectionTests : EmulatorTest
     }
 
     [Fact]
+    public async Task AFaultForListAnswersTheNextListOfTheClusterOnly()
+    {
+        var queued = await SendAsync(
+            System.Net.Http.HttpMethod.Post,
+            "_emulator/faults",
+            $"{{\"cluster_id\":\"{SeedData.FullClusterId}\",\"count\":1,\"status\":429,\"error_code\":\"APIGW.0308\",\"error_msg\":\"The throttling threshold has been reached.\",\"shape\":\"apig\",\"operation\":\"list\"}}");
+        Assert.Equal("list", queued.Json.GetProperty("operation").GetString());
+        var token = await LoginAsync();
+        string List(string cluster) => $"v2/{SeedData.CnNorth4ProjectId}/clusters/{cluster}/job-executions?limit=10&offset=1";
+
+        var other = await SendAsync(System.Net.Http.HttpMethod.Get, List(SeedData.HadoopOnlyClusterId), token: token);
+        var throttled = await SendAsync(System.Net.Http.HttpMethod.Get, List(SeedData.FullClusterId), token: token);
+        var listed = await SendAsync(System.Net.Http.HttpMethod.Get, List(SeedData.FullClusterId), token: token);
+
+        Assert.Equal(202, other.Status);
+        Assert.Equal((429, "APIGW.0308"), (throttled.Status, throttled.ErrorCode));
+        Assert.Equal(202, listed.Status);
+    }
+
+    [Fact]
     public async Task AnUnknownFaultOperationIsRefused()
     {
         var reply = await SendAsync(
             System.Net.Http.HttpMethod.Post,
             "_emulator/faults",
-            "{\"status\":500,\"error_code\":\"0173\",\"operation\":\"list\"}");
+            "{\"status\":500,\"error_code\":\"0173\",\"operation\":\"batch_delete\"}");
 
         Assert.Equal(400, reply.Status);
     }

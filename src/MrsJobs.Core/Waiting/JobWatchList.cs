@@ -51,6 +51,9 @@ internal sealed class JobWatchList
         _roundThrottled = false;
     }
 
+    /// <summary>What the wait learned about listing each cluster's jobs (see <see cref="RoundPlanner"/>).</summary>
+    public ClusterListings Listings { get; } = new();
+
     /// <summary>The jobs still followed, in arrival order.</summary>
     public IReadOnlyList<WatchedJob> Pending => _pending;
 
@@ -87,10 +90,13 @@ internal sealed class JobWatchList
         job.ConsecutiveFailures++;
         _roundThrottled |= IsTransient(error);
         var limit = IsTransient(error) ? MaxConsecutiveTransientFailures : MaxConsecutiveFailures;
-        var hopeless = error.Kind is MrsErrorKind.NotFound or MrsErrorKind.InvalidArgument or MrsErrorKind.PermissionDenied
-            || job.ConsecutiveFailures >= limit;
+        var hopeless = IsRefusal(error) || job.ConsecutiveFailures >= limit;
         return hopeless && _pending.Remove(job);
     }
+
+    /// <summary><c>true</c> when the request itself was refused (what it names does not exist, it is invalid, or it is not allowed): asking again cannot help.</summary>
+    public static bool IsRefusal(MrsApiException error) =>
+        error.Kind is MrsErrorKind.NotFound or MrsErrorKind.InvalidArgument or MrsErrorKind.PermissionDenied;
 
     /// <summary><c>true</c> for failures that say "not now" (throttling, no answer): the wait backs off and reads again.</summary>
     public static bool IsTransient(MrsApiException error) =>

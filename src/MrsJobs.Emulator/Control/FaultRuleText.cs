@@ -20,7 +20,7 @@ internal static class FaultRuleText
         }
         else if (!TryParseOperation(body.Operation, out var operation))
         {
-            error = $"Unknown operation '{body.Operation}': use submit, show, kill or sql_result.";
+            error = $"Unknown operation '{body.Operation}': use submit, show, kill, sql_result or list.";
         }
         else if (kind == FaultKind.Error && (string.IsNullOrEmpty(body.ErrorCode) || body.Status is not (>= 100 and <= 599)))
         {
@@ -97,6 +97,7 @@ internal static class FaultRuleText
             "show" => FaultOperation.Show,
             "kill" => FaultOperation.Kill,
             "sql_result" => FaultOperation.SqlResult,
+            "list" => FaultOperation.List,
             _ => (FaultOperation)(-1),
         };
         return Enum.IsDefined(operation);
@@ -107,6 +108,7 @@ internal static class FaultRuleText
         FaultOperation.Show => "show",
         FaultOperation.Kill => "kill",
         FaultOperation.SqlResult => "sql_result",
+        FaultOperation.List => "list",
         _ => "submit",
     };
 

@@ -29,6 +29,11 @@ internal static class ListJobsEndpoint
             return missing;
         }
 
+        if (FaultAnswers.Take(state, clusterId, FaultOperation.List) is { } fault)
+        {
+            return FaultAnswers.Answer(context, state, fault);
+        }
+
         var mode = state.Settings.ListOffsetMode;
         var query = ListJobsQuery.Read(context.Request.Query, ListOffsetModes.FirstOffset(mode), out var refusal);
         if (query is null)

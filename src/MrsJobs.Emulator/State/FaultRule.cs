@@ -27,6 +27,9 @@ public enum FaultOperation
 
     /// <summary>ShowSqlResultWithJob: <c>GET …/job-executions/{id}/sql-result</c>.</summary>
     SqlResult,
+
+    /// <summary>ShowJobExeListNew: <c>GET …/job-executions?…</c>.</summary>
+    List,
 }
 
 /// <summary>What an injected fault does to the request it fires on.</summary>

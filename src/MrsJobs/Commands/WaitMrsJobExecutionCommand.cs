@@ -155,11 +155,11 @@ public sealed partial class WaitMrsJobExecutionCommand : MrsJobCmdletBase
         }
     }
 
-    /// <summary>Reads every job still followed once. <c>false</c> when the wait cannot go on (credentials refused).</summary>
+    /// <summary>Reads every job still followed once (see <see cref="WaitRound"/>). <c>false</c> when the wait cannot go on (credentials refused, or -FailFast after a failure).</summary>
     private bool PollRound(Stopwatch clock, TimeSpan? limit)
     {
-        var session = _session!;
-        foreach (var job in _jobs.Pending.ToList())
+        var round = new WaitRound(_jobs, _session!);
+        while (round.HasNext)
         {
             if (_stoppedAtFailure)
             {
@@ -173,16 +173,16 @@ public sealed partial class WaitMrsJobExecutionCommand : MrsJobCmdletBase
 
             try
             {
-                // At most MaxReadsPerSecond reads a second across the session's waits (its read pacer);
-                // a failed read is not retried at once but in the next round (hence no retry policy).
-                var state = RunAsync(async context =>
+                var step = RunAsync(round.NextAsync, RetryPolicy.None);
+                foreach (var end in step.Ended)
                 {
-                    await session.ReadPacer.WaitTurnAsync(session.Clock, context.Cancellation).ConfigureAwait(false);
-                    return await session.Jobs.GetJobAsync(job.ClusterId, job.JobId, context).ConfigureAwait(false);
-                }, RetryPolicy.None);
-                if (_jobs.Seen(job, state))
+                    Ended(end.Job, end.State);
+                }
+
+                foreach (var failure in step.GaveUp)
                 {
-                    Ended(job, state);
+                    WriteProgress(WaitProgress.JobCompleted(failure.Job));
+                    Fail(ErrorRecords.FromApi(failure.Error, (object?)failure.Job.Last ?? failure.Job.JobId, $"Job {failure.Job.JobId}"));
                 }
             }
             catch (MrsApiException ex) when (JobWatchList.EndsTheWait(ex))
@@ -193,18 +193,6 @@ public sealed partial class WaitMrsJobExecutionCommand : MrsJobCmdletBase
                 }
 
                 return false;
-            }
-            catch (MrsApiException ex)
-            {
-                if (_jobs.Failed(job, ex))
-                {
-                    WriteProgress(WaitProgress.JobCompleted(job));
-                    Fail(ErrorRecords.FromApi(ex, (object?)job.Last ?? job.JobId, $"Job {job.JobId}"));
-                }
-                else
-                {
-                    WriteVerboseLine($"Reading job {job.JobId} failed ({ex.Summary}); trying again in the next round.");
-                }
             }
         }
 

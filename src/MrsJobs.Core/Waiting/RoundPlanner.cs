@@ -67,7 +67,7 @@ internal static class RoundPlanner
         // A job never read yet may have been submitted at any time up to now: the window stays open above
         // (to the service's time now) until every job was read once. One submitted before the earliest
         // known one is not listed; it is shown, as any job the list does not show.
-        var known = jobs.Select(job => job.Last?.SubmittedAt).Where(time => time is not null).ToList();
+        var known = jobs.Select(job => job.Last?.SubmittedAt?.Value).Where(time => time is not null).ToList();
         var after = known.Count > 0 ? known.Min() - WindowMargin : null;
         var before = known.Count == jobs.Count ? known.Max() + WindowMargin : serviceNow + WindowMargin;
         return new ClusterReadPlan(clusterId, jobs, Lists: true, after, before);

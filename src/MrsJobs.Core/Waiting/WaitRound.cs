@@ -126,7 +126,7 @@ internal sealed class WaitRound
         }
 
         // The page is newest first; the jobs it shows ended are written in the order they ended, then as they came in.
-        foreach (var end in ended.OrderBy(e => e.State.FinishedAt ?? DateTimeOffset.MaxValue).ThenBy(e => e.Job.Number))
+        foreach (var end in ended.OrderBy(e => e.State.FinishedAt?.Value ?? DateTimeOffset.MaxValue).ThenBy(e => e.Job.Number))
         {
             step.AddEnded(end.Job, end.State);
         }

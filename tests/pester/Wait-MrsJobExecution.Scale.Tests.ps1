@@ -45,10 +45,14 @@ Describe 'Wait-MrsJobExecution at scale' {
 
         # Per round: the full cluster's 300 jobs in at most 3 pages, the Hadoop cluster's 4 in one page (or shows once
         # fewer than 3 are left), the other cluster's 2 shown: at most 6 requests, where reading each job took 306.
+        # The session's first list longer than a page also asks offset=0 once, to learn what offset counts (see
+        # Get-MrsJobExecution); that probe is counted apart, and happens once in the whole wait.
         $rounds = Get-MrsEmulatorReadRound -Url (Get-EmulatorUrl)
+        $probes = @($rounds | ForEach-Object { $_ } | Where-Object { $_.query -match '(^|&)offset=0(&|$)' })
+        $probes.Count | Should -BeLessOrEqual 1
         $rounds.Count | Should -BeGreaterOrEqual 3
-        foreach ($round in $rounds) { $round.Count | Should -BeLessOrEqual 6 }
-        $first = $rounds[0]
+        foreach ($round in $rounds) { @($round | Where-Object { $_ -notin $probes }).Count | Should -BeLessOrEqual 6 }
+        $first = @($rounds[0] | Where-Object { $_ -notin $probes })
         @($first | Where-Object { $_.path -like "*/clusters/$($seed.FullCluster)/job-executions" }).Count | Should -Be 3
         @($first | Where-Object { $_.path -like "*/clusters/$($seed.HadoopCluster)/job-executions" }).Count | Should -Be 1
         @($first | Where-Object { $_.path -like "*/clusters/$($seed.NoHiveCluster)/job-executions/*" }).Count | Should -Be 2
@@ -78,7 +82,7 @@ Describe 'Wait-MrsJobExecution at scale' {
         }
 
         $ended = @($wait.Output | Where-Object { $_ -is [MrsJobs.Core.Models.JobExecution] })
-        $errors = @($wait.Output | Where-Object { $_.PSObject.Properties.Name -contains 'ErrorId' })
+        $errors = @($wait.Output | Where-Object { $_ -isnot [MrsJobs.Core.Models.JobExecution] -and $_.PSObject.Properties.Name -contains 'ErrorId' })
         $ended.Count | Should -Be 120
         $ended.Result | Sort-Object -Unique | Should -Be 'SUCCEEDED'
         $errors.Count | Should -Be 1
@@ -86,6 +90,6 @@ Describe 'Wait-MrsJobExecution at scale' {
         $errors[0].JobId | Should -Be $gone.JobId
         $goneShows = @(Get-EmulatorRequest | Where-Object { $_.method -eq 'GET' -and $_.path -like "*/job-executions/$($gone.JobId)" })
         $goneShows.Count | Should -Be 1
-        foreach ($round in (Get-MrsEmulatorReadRound -Url (Get-EmulatorUrl))) { $round.Count | Should -BeLessOrEqual 3 }
+        foreach ($round in (Get-MrsEmulatorReadRound -Url (Get-EmulatorUrl))) { @($round | Where-Object { $_.query -notmatch '(^|&)offset=0(&|$)' }).Count | Should -BeLessOrEqual 3 }
     }
 }

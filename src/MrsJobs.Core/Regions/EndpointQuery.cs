@@ -40,7 +40,8 @@ internal sealed class EndpointQuery
         new(region, endpoint, iamEndpoint) { ConfiguredIamOnlyWithEndpoint = true };
 
     /// <summary>
-    /// The query of a session made from what the credential chain found (access keys, an ID token, metadata keys). The keys' IAM endpoint counts as the credential source's own only
+    /// The query of a session made from what the credential chain found (access keys, an ID token, metadata keys).
+    /// The metadata service has no IAM endpoint of its own, so metadata keys carry only <c>-IamEndpoint</c>. The keys' IAM endpoint counts as the credential source's own only
     /// when it came from a file: from the parameters it is <c>-IamEndpoint</c>, from the environment it is
     /// <c>HUAWEICLOUD_SDK_IAM_ENDPOINT</c>, which the chain reads in its own place.
     /// </summary>
@@ -54,7 +55,7 @@ internal sealed class EndpointQuery
         var fromFile = credentials.IamEndpoint is { } own && credentials.SourceKind == CredentialSourceKind.ProfileFile
             ? new ResolvedEndpoint(own, EndpointSourceKind.CredentialsFile, credentials.Source)
             : null;
-        var given = iamEndpoint ?? (credentials.SourceKind == CredentialSourceKind.Explicit ? credentials.IamEndpoint : null);
+        var given = iamEndpoint ?? (credentials.SourceKind is CredentialSourceKind.Explicit or CredentialSourceKind.InstanceMetadata ? credentials.IamEndpoint : null);
         return new EndpointQuery(region, endpoint, given) { CredentialIamEndpoint = fromFile };
     }
 }

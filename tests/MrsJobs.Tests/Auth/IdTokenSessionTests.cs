@@ -129,7 +129,7 @@ public sealed class IdTokenSessionTests : EmulatorTest, IDisposable
         await WriteTokenAsync("jti-1");
 
         var error = await Assert.ThrowsAsync<MrsApiException>(() => ConnectAsync(new IdTokenCredentials(
-            "other-idp", tokenFile, SeedData.CnNorth4ProjectId, null, BaseAddress, CredentialSourceKind.Environment, "environment variables")));
+            "other-idp", tokenFile, SeedData.CnNorth4ProjectId, null, BaseAddress, CredentialSourceKind.Explicit, "parameters -IdpId/-IdTokenFile")));
 
         Assert.Equal(ErrorIds.IamAuthenticationFailed, error.ErrorId);
         Assert.Contains("identity provider 'other-idp' (HTTP 404)", error.Message, StringComparison.Ordinal);

@@ -73,7 +73,7 @@ internal static class MetadataSessionFactory
     // SDKs' chain (environment, regions file, table) is asked for that region here, and -Verbose says what it found.
     private static SessionEndpoints Locate(SessionOptions options, EndpointQuery query, CallContext context)
     {
-        if (options.Endpoints is { Mrs: not null } found)
+        if (options.Endpoints is { Mrs: not null } found && (found.Region is not null || query.Region is null))
         {
             return found;
         }

@@ -1,5 +1,5 @@
-# Reads the runnable examples of the cmdlet pages (docs/en-US/<Cmdlet>.md): every ```powershell block under
-# "## EXAMPLES", as a script or, for a console transcript ("PS> " lines), as its commands and the errors it shows.
+# Reads the runnable examples of the help pages (docs/en-US/<Cmdlet>.md and about_*.md): every ```powershell block under
+# "## EXAMPLES" ("# EXAMPLES" in an about topic), as a script or, for a console transcript ("PS> " lines), as its commands and the errors it shows.
 Set-StrictMode -Version 3.0
 
 $script:NotRunPattern = '^\s*<!--\s*not-run:\s*(?<reason>.*?)\s*-->\s*$'
@@ -43,20 +43,25 @@ function Split-Transcript {
 
 function Get-DocsExample {
     <#
-    The ```powershell blocks under "## EXAMPLES" of each cmdlet page in DocsPath (about_* pages have none): Id
+    The ```powershell blocks under "## EXAMPLES" of each cmdlet page in DocsPath, and under "# EXAMPLES" of the
+    about_* topics: Id
     ("<Cmdlet> / <example title>"), Page, Title, Line, NotRun (the reason of a "<!-- not-run: reason -->" line right
     above the fence, else $null), IsTranscript, Commands (a transcript's commands, or the whole block as one) and ExpectedErrors
     (the command names of the error lines a transcript shows; none for a script).
     #>
     param([Parameter(Mandatory)] [string] $DocsPath)
-    foreach ($page in Get-ChildItem -LiteralPath $DocsPath -Filter '*.md' -File | Where-Object Name -NotLike 'about_*' | Sort-Object Name) {
+    foreach ($page in Get-ChildItem -LiteralPath $DocsPath -Filter '*.md' -File | Sort-Object Name) {
         $lines = @(Get-Content -LiteralPath $page.FullName -Encoding utf8)
         $inExamples = $false
         $title = ''
         $perTitle = @{}
         for ($i = 0; $i -lt $lines.Count; $i++) {
             $line = $lines[$i]
-            if ($line -match '^## ') { $inExamples = $line -match '^## EXAMPLES\s*$'; continue }
+            if ($line -match '^#{1,2} ') {
+                $inExamples = $line -match '^#{1,2} EXAMPLES\s*$'
+                $title = 'Examples'   # an about topic's examples have no titles of their own
+                continue
+            }
             if (-not $inExamples) { continue }
             if ($line -match '^### (?<title>.+)$') { $title = $Matches.title.Trim(); continue }
             if ($line -notmatch '^\s*(?<fence>`{3,}|~{3,})\s*(?<info>\S*)') { continue }

@@ -148,8 +148,8 @@ Describe 'Hidden secrets in results' {
         $refused[0].TargetObject.Row | Should -Be 2
         $message = "$($refused[0])"
         $message | Should -Match "^Row 2 \(job 'with-secrets'\) was not sent"
-        $message | Should -Match 'argument 1 holds \[redacted\]'
-        $message | Should -Match 'argument 3 holds \[redacted\]'
+        $message | Should -Match 'argument 2 holds \[redacted\]'
+        $message | Should -Match 'argument 4 holds \[redacted\]'
         $message | Should -Match "'fs\.obs\.secret\.key' is \[redacted\]"
         (Get-SubmittedJob).Keys | Should -Be @('plain')
     }

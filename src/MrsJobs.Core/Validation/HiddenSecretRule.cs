@@ -21,7 +21,7 @@ internal static class HiddenSecretRule
         {
             if (Redactor.HoldsMark(arguments[index]))
             {
-                failures.Add(new ValidationFailure("arguments", Name, $"argument {index} holds {Redactor.Mark}, which stands for a secret hidden when the job was read back, not the secret itself; put the secret in its place before submitting the job again."));
+                failures.Add(new ValidationFailure("arguments", Name, $"argument {index + 1} holds {Redactor.Mark}, which stands for a secret hidden when the job was read back, not the secret itself; put the secret in its place before submitting the job again."));
             }
         }
 

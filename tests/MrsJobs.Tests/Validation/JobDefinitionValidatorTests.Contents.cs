@@ -200,8 +200,8 @@ public partial class JobDefinitionValidatorTests
 
             Assert.False(result.IsValid);
             Assert.Equal(new[] { "HiddenSecret", "HiddenSecret" }, result.Failures.Select(f => f.RuleName));
-            Assert.Contains("argument 1 holds [redacted]", result.Failures[0].Message);
-            Assert.Contains("argument 3 holds [redacted]", result.Failures[1].Message);
+            Assert.Contains("argument 2 holds [redacted]", result.Failures[0].Message);
+            Assert.Contains("argument 4 holds [redacted]", result.Failures[1].Message);
             Assert.All(result.Failures, f => Assert.Equal(JobRule.None, f.Rule));
         }
 

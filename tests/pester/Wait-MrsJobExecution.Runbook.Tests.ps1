@@ -63,21 +63,23 @@ Describe 'The runbook pattern: try { Import-Csv | New-MrsJobExecution | Wait-Mrs
     }
 }
 
-Describe 'The README''s Runbooks pattern: a row that is refused and jobs that fail still give one results line per input row' {
+Describe 'The README''s Runbooks example, run as the README has it: a refused row and a failed job still give one results line per input row' {
 
     BeforeAll {
         Reset-Emulator
         Connect-TestProject
         Add-RunbookPlan
-        $csv = New-JobCsv 'every-row.csv' @(
+        $folder = Join-Path $TestDrive 'runbook'
+        $null = New-Item -ItemType Directory $folder
+        Set-Content -LiteralPath (Join-Path $folder 'jobs.csv') -Encoding utf8 -Value @(
             'cluster_id,job_name,job_type,arguments'
             "$($seed.FullCluster),rb-ok-1,MapReduce,obs://b/wc.jar"
             "$($seed.FullCluster),rb fails locally,MapReduce,obs://b/wc.jar"
             "$($seed.FullCluster),rb-fails-early,HiveSql,-e SELECT 1"
             "$($seed.FullCluster),rb-ok-2,SparkSubmit,obs://b/etl.jar"
         )
-        $results = Get-TestFilePath 'every-row-results.csv'
-        $arguments = @('-EmulatorUrl', (Get-EmulatorUrl), '-CsvPath', $csv, '-ResultPath', $results, '-JournalPath', (Get-TestFilePath 'every-row.journal'))
+        $results = Join-Path $folder 'results.csv'
+        $arguments = @('-EmulatorUrl', (Get-EmulatorUrl), '-ReadmePath', (Join-Path $PSScriptRoot '../../README.md'), '-WorkingDirectory', $folder)
         $report = Invoke-TestProcessReport -ScriptPath "$PSScriptRoot/fixtures/Invoke-RunbookEveryRow.ps1" -ArgumentList $arguments
         $rows = @(Import-Csv $results | Sort-Object { [int]$_.Row })
     }

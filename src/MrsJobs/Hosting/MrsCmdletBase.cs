@@ -104,9 +104,13 @@ public abstract class MrsCmdletBase : PSCmdlet, IDisposable
 
     /// <summary><c>true</c> under -ErrorAction Stop, or $ErrorActionPreference = 'Stop' where -ErrorAction was not given: the first WriteError ends the command.</summary>
     private protected bool ErrorsStopTheCommand() =>
-        MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var given)
-            ? given is ActionPreference.Stop || (given is not null && string.Equals(given.ToString(), nameof(ActionPreference.Stop), StringComparison.OrdinalIgnoreCase))
-            : GetVariableValue("ErrorActionPreference") is ActionPreference.Stop;
+        IsStop(MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var given) ? given : GetVariableValue("ErrorActionPreference"));
+
+    // `$ErrorActionPreference = 'Stop'` in a function or script block makes a local variable that holds the string,
+    // not an ActionPreference (only the global one converts); PowerShell honours both.
+    private static bool IsStop(object? preference) =>
+        preference is ActionPreference.Stop
+        || (preference is not null && string.Equals(preference.ToString(), nameof(ActionPreference.Stop), StringComparison.OrdinalIgnoreCase));
 
     // After the error that ends the command, later errors are written as warnings (each would end it again).
     private void WriteAllButErrors(PipelineMessage message)

@@ -9,6 +9,7 @@ using MrsJobs.Core.Auth.Federation;
 using MrsJobs.Core.Credentials;
 using MrsJobs.Core.Errors;
 using MrsJobs.Core.Http;
+using MrsJobs.Core.Regions;
 using MrsJobs.Core.Sessions;
 using MrsJobs.Emulator.State;
 using MrsJobs.Tests.Support;
@@ -60,7 +61,7 @@ public sealed class IdTokenSessionTests : EmulatorTest, IDisposable
     {
         await WriteTokenAsync("jti-1");
 
-        var session = await IdTokenSessionFactory.ConnectAsync(Credentials(null), "cn-north-4", BaseAddress, CallContext.None, UserAgent);
+        var session = await IdTokenSessionFactory.ConnectAsync(Credentials(null), EndpointQuery.ForCredentials("cn-north-4", BaseAddress, null, Credentials(null)), CallContext.None, UserAgent);
 
         Assert.Equal(SeedData.CnNorth4ProjectId, session.ProjectId);
         Assert.Equal(SeedData.CnNorth4ProjectName, session.ProjectName);
@@ -135,13 +136,25 @@ public sealed class IdTokenSessionTests : EmulatorTest, IDisposable
         Assert.Contains("identity provider 'other-idp' (HTTP 404)", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SaysIamDidNotFindTheProjectRatherThanThatItRefusedTheIdToken()
+    {
+        await WriteTokenAsync("jti-1");
+
+        var error = await Assert.ThrowsAsync<MrsApiException>(() => ConnectAsync(Credentials("00000000000000000000000000000000")));
+
+        Assert.Equal(ErrorIds.IamProjectNotFound, error.ErrorId);
+        Assert.Equal(MrsErrorKind.NotFound, error.Kind);
+        Assert.StartsWith($"IAM did not find project '00000000000000000000000000000000' for the federated user of identity provider '{IdpId}'", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => File.Delete(tokenFile);
 
     private IdTokenCredentials Credentials(string? projectId) =>
         new(IdpId, tokenFile, projectId, null, BaseAddress, CredentialSourceKind.Explicit, "parameters -IdpId/-IdTokenFile");
 
     private Task<MrsSession> ConnectAsync(IdTokenCredentials credentials, SessionOptions? options = null, IHttpTraceSink? trace = null) =>
-        IdTokenSessionFactory.ConnectAsync(credentials, null, BaseAddress, new CallContext(trace, CancellationToken.None), UserAgent, options);
+        IdTokenSessionFactory.ConnectAsync(credentials, EndpointQuery.ForCredentials(null, BaseAddress, null, credentials), new CallContext(trace, CancellationToken.None), UserAgent, options);
 
     // The emulator mints the ID token as the identity provider would; the file ends with a newline, as files do.
     private async Task<string> WriteTokenAsync(string tokenId, int lifetimeSeconds = 3600)

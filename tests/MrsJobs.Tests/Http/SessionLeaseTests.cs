@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Security;
@@ -22,13 +21,12 @@ namespace MrsJobs.Tests.Http;
 /// <summary>
 /// <see cref="HttpClientPool"/> with real sessions: what a session leases from its proxy's pooled client (its own
 /// lease, and its IAM client's) ends at Disconnect-MrsProject, a failed connect leaves none, and a connect holds the
-/// client throughout, so it is never dropped and made again halfway. The proxy has
-/// a password, so its client is dropped with its last lease; the emulator is loopback, so nothing goes through it.
+/// client throughout, so it is never dropped and made again halfway. The proxy has a password, so its client is
+/// dropped with its last lease; the emulator is loopback, so nothing goes through the proxy.
 /// </summary>
 public sealed class SessionLeaseTests : EmulatorTest, IDisposable
 {
-    private const string IdpId = "lease-oidc";
-    private readonly string tokenFile = Path.Combine(Path.GetTempPath(), "mrsjobs-lease-idtoken-" + Guid.NewGuid().ToString("N"));
+    private readonly IdTokenProvider idp;
     private readonly SecureString proxyPassword = new NetworkCredential(string.Empty, "Pr0xy-Lease").SecurePassword;
     private readonly ProxyConfiguration proxy;
 
@@ -36,8 +34,7 @@ public sealed class SessionLeaseTests : EmulatorTest, IDisposable
         : base(fixture)
     {
         proxy = ProxyConfiguration.Explicit(new Uri($"http://proxy-{Guid.NewGuid():N}.example:3128"), "dave", proxyPassword);
-        Fixture.State.IdentityProviders.Put(new EmulatorIdentityProvider(
-            IdpId, "https://login.example.com", "mrs-client", Fixture.State.Identity.FindUser(SeedData.DomainId, SeedData.UserName)!, null));
+        idp = new IdTokenProvider(fixture, "lease-oidc", ControlAsync);
     }
 
     private SessionOptions Options => new() { Proxy = proxy };
@@ -45,7 +42,7 @@ public sealed class SessionLeaseTests : EmulatorTest, IDisposable
     [Fact]
     public async Task AnIdTokenSessionEndsEveryLeaseItTookAtDisconnect()
     {
-        await WriteIdTokenAsync(lifetimeSeconds: 3600);
+        await idp.WriteTokenAsync("jti-lease");
 
         var session = await ConnectWithIdTokenAsync();
         var whileConnected = HttpClientPool.LeasesOf(proxy);
@@ -58,7 +55,7 @@ public sealed class SessionLeaseTests : EmulatorTest, IDisposable
     [Fact]
     public async Task AnIdTokenExchangeIamRefusesLeavesNoLease()
     {
-        await WriteIdTokenAsync(lifetimeSeconds: -5);
+        await idp.WriteTokenAsync("jti-lease", lifetimeSeconds: -5);
 
         var error = await Assert.ThrowsAsync<MrsApiException>(ConnectWithIdTokenAsync);
 
@@ -88,20 +85,14 @@ public sealed class SessionLeaseTests : EmulatorTest, IDisposable
 
     public void Dispose()
     {
-        File.Delete(tokenFile);
+        idp.Dispose();
         proxyPassword.Dispose();
     }
 
     private Task<MrsSession> ConnectWithIdTokenAsync()
     {
-        var credentials = new IdTokenCredentials(IdpId, tokenFile, SeedData.CnNorth4ProjectId, null, BaseAddress, CredentialSourceKind.Explicit, "test");
+        var credentials = idp.Credentials(SeedData.CnNorth4ProjectId, BaseAddress);
         return IdTokenSessionFactory.ConnectAsync(credentials, EndpointQuery.ForCredentials(null, BaseAddress, null, credentials), CallContext.None, UserAgent, Options);
-    }
-
-    private async Task WriteIdTokenAsync(int lifetimeSeconds)
-    {
-        var minted = await ControlAsync("idp/tokens", new { idp_id = IdpId, token_id = "jti-lease", lifetime_seconds = lifetimeSeconds });
-        await File.WriteAllTextAsync(tokenFile, minted.GetProperty("id_token").GetString());
     }
 
     // Notes how many leases the proxy's client has whenever the metadata service is asked something.

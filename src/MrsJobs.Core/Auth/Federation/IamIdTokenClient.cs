@@ -62,6 +62,7 @@ internal sealed class IamIdTokenClient : IDisposable
         var iamSays = MessageText.Sentence(error.Message ?? $"HTTP {(int)response.StatusCode}");
         var status = response.StatusCode;
         var requestId = response.RequestId ?? error.RequestId;
+        // The API page answers what it cannot find with 404 "Could not find %(target)s: %(target_id)s.": the project, or the identity provider.
         if (status == HttpStatusCode.NotFound && Mentions(error.Message, "project"))
         {
             return new MrsApiException(

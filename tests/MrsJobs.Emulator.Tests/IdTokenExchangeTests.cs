@@ -97,15 +97,14 @@ public sealed class IdTokenExchangeTests : EmulatorTest
     }
 
     [Fact]
-    public async Task AnswersAnUnknownProjectWith400()
+    public async Task AnswersAnUnknownProjectWith404AsThePageDocumentsIt()
     {
         await RegisterAsync();
         var idToken = await MintAsync("{}");
 
         var reply = await ExchangeAsync(IdpId, idToken, "{\"id\":\"00000000000000000000000000000000\"}");
 
-        Assert.Equal(400, reply.Status);
-        Assert.Contains("project", reply.Json.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        reply.AssertIamError(404, "Not Found", "Could not find project: 00000000000000000000000000000000.");
     }
 
     private async Task RegisterAsync(string extra = "")

@@ -173,4 +173,48 @@ Describe 'Secrets' {
         $all | Should -BeLike '*MrsJobAlreadyEnded*'
         Assert-NoSecret $all (@($seed.TempSecretKey, $seed.SecurityToken, $seed.Password, $secretKey, $accessKey) + $tokens + $signatures)
     }
+    It 'names an endpoint or proxy with a password written into it without the password: message, TargetObject, Get-Error (-<Parameter>)' -ForEach @(
+        @{ Parameter = 'Proxy'; Shown = 'http://proxy.example.com:3128' }
+        @{ Parameter = 'Endpoint'; Shown = 'https://mrs.example.com' }
+        @{ Parameter = 'IamEndpoint'; Shown = 'https://iam.example.com' }
+    ) {
+        $password = 'In-Url-Pa55w0rd-Never-Shown'
+        $connect = @{ Credential = (New-TestCredential); DomainName = $seed.Domain; Region = $seed.Region; Endpoint = $url; IamEndpoint = $url }
+        $connect[$Parameter] = $Shown -replace '://', "://alice:$password@"
+
+        $failure = Get-TerminatingError { Connect-MrsProject @connect }
+
+        $failure.FullyQualifiedErrorId | Should -Be 'MrsInvalidConnectArgument,MrsJobs.Commands.ConnectMrsProjectCommand'
+        $failure.TargetObject | Should -Be $Shown
+        "$failure" | Should -BeLike "*'$Shown*user information*"
+        $all = (ConvertTo-AllText @($failure)) + ($failure | Get-Error | Out-String -Width 4096) + ($Error[0] | Get-Error | Out-String -Width 4096)
+        Assert-NoSecret $all @($password)
+        @(Get-EmulatorRequest -IncludeIam).Count | Should -Be 0
+    }
+
+    It 'drops its copy of the -ProxyCredential password when no session comes of the connect, and at Disconnect-MrsProject' {
+        $configuration = [MrsJobs.Core.Sessions.MrsSession].Assembly.GetType('MrsJobs.Core.Http.ProxyConfiguration')
+        $held = { $configuration.GetProperty('HeldPasswords', [System.Reflection.BindingFlags]'NonPublic, Static').GetValue($null) }
+        $proxyCredential = [pscredential]::new('proxy-user', (ConvertTo-SecureString 'Pr0xy-Pa55-Held' -AsPlainText -Force))
+        # The emulator is loopback, which never goes through a proxy: the connects get as far as IAM.
+        $connect = @{ DomainName = $seed.Domain; Endpoint = $url; IamEndpoint = $url; Proxy = 'http://proxy.invalid:3128'; ProxyCredential = $proxyCredential }
+        Disconnect-MrsProject
+        $before = & $held
+
+        $refused = Get-TerminatingError { Connect-MrsProject @connect -Credential (New-TestCredential $seed.User 'Wr0ng-Passw0rd!') -Region $seed.Region }
+        $afterRefusal = & $held
+        $incomplete = Get-TerminatingError { Connect-MrsProject @connect -Credential (New-TestCredential) }   # no region, no project
+        $afterIncomplete = & $held
+        Connect-MrsProject @connect -Credential (New-TestCredential) -Region $seed.Region
+        $whileConnected = & $held
+        Disconnect-MrsProject
+
+        $refused.FullyQualifiedErrorId | Should -Be 'IamAuthenticationFailed,MrsJobs.Commands.ConnectMrsProjectCommand'
+        $incomplete.FullyQualifiedErrorId | Should -Be 'MrsInvalidConnectArgument,MrsJobs.Commands.ConnectMrsProjectCommand'
+        "$incomplete" | Should -Be 'Give -Region (for example cn-north-4), -ProjectName or -ProjectId.'
+        $afterRefusal | Should -Be $before
+        $afterIncomplete | Should -Be $before
+        $whileConnected | Should -Be ($before + 1)
+        & $held | Should -Be $before
+    }
 }

@@ -15,27 +15,23 @@ internal static class SessionFactory
 {
     /// <summary>Signs in with a password and returns a session scoped to the chosen project.</summary>
     /// <exception cref="MrsApiException">IAM refused the sign-in, did not know the project, or could not be reached.</exception>
-    public static async Task<MrsSession> ConnectWithPasswordAsync(PasswordSignIn signIn, IHttpTraceSink? trace, string userAgent, CancellationToken cancellationToken, SessionOptions? options = null)
+    public static async Task<MrsSession> ConnectWithPasswordAsync(PasswordSignIn signIn, CallContext context, string userAgent, SessionOptions? options = null)
     {
         if (signIn is null)
         {
             throw new ArgumentNullException(nameof(signIn));
         }
 
-        var endpoints = Locate(options, new EndpointQuery(signIn.Region, signIn.Endpoint, signIn.IamEndpoint));
+        options ??= new SessionOptions();
+        var endpoints = options.EndpointChain.Locate(new EndpointQuery(signIn.Region, signIn.Endpoint, signIn.IamEndpoint), context);
         var region = endpoints.Region;
         var iamEndpoint = endpoints.RequireIam().Url;
         var endpoint = endpoints.RequireMrs().Url;
-        var projectName = signIn.ProjectName?.Trim() ?? region;
-        if (signIn.ProjectId is null && projectName is null)
-        {
-            throw new ArgumentException("Give -Region, -ProjectName or -ProjectId so the token can be scoped to a project.");
-        }
+        var projectName = signIn.ProjectName?.Trim() ?? (signIn.ProjectId is null ? endpoints.RequireRegion("-ProjectName", "-ProjectId") : region);
 
-        options ??= new SessionOptions();
         using var pipeline = new MrsHttpPipeline(null, userAgent, options.Timeout, options.Retry, options.Clock, options.Proxy);
         var iam = new IamClient(pipeline);
-        var token = await iam.RequestTokenAsync(iamEndpoint, signIn, signIn.ProjectId, projectName, new CallContext(trace, cancellationToken)).ConfigureAwait(false);
+        var token = await iam.RequestTokenAsync(iamEndpoint, signIn, signIn.ProjectId, projectName, context).ConfigureAwait(false);
         return new MrsSession(
             region,
             token.ProjectId,
@@ -57,29 +53,33 @@ internal static class SessionFactory
     /// parameters or the credential source), it is looked up by region name with a signed
     /// <c>GET /v3/projects?name=</c>; otherwise nothing is sent and the first call checks the keys.
     /// </summary>
+    /// <param name="credentials">The keys, from the parameters or the chain.</param>
+    /// <param name="where">Where the services are, as given (<see cref="EndpointQuery.ForCredentials"/>).</param>
+    /// <param name="context">Trace, warnings and cancellation.</param>
+    /// <param name="userAgent">The User-Agent of every request.</param>
+    /// <param name="options">Timeout, retries, proxy and the endpoint chain.</param>
     /// <exception cref="MrsApiException">The project lookup was refused, found no project or several.</exception>
     public static async Task<MrsSession> ConnectWithAccessKeyAsync(
-        AccessKeyCredentials credentials, string? region, Uri? endpoint, IHttpTraceSink? trace, string userAgent, CancellationToken cancellationToken, SessionOptions? options = null)
+        AccessKeyCredentials credentials, EndpointQuery where, CallContext context, string userAgent, SessionOptions? options = null)
     {
         if (credentials is null)
         {
             throw new ArgumentNullException(nameof(credentials));
         }
 
-        var endpoints = Locate(options, EndpointQuery.ForCredentials(region, endpoint, null, credentials));
-        region = endpoints.Region;
+        options ??= new SessionOptions();
+        var endpoints = options.EndpointChain.Locate(where, context);
         var mrs = endpoints.RequireMrs();
         var iam = endpoints.RequireIam();
         var keys = new AkSkCredentials(SecretText.Reveal(credentials.AccessKey), credentials.SecretKey, credentials.SecurityToken is null ? null : SecretText.Reveal(credentials.SecurityToken));
         try
         {
-            options ??= new SessionOptions();
             var unscoped = new AkSkAuthenticator(keys);
             using var lookup = new MrsHttpPipeline(unscoped, userAgent, options.Timeout, options.Retry, options.Clock, options.Proxy);
             var projectId = credentials.ProjectId
-                ?? await IamProjectLookup.FindProjectIdAsync(lookup, iam.Url, RequireRegion(region, "-ProjectId"), new CallContext(trace, cancellationToken)).ConfigureAwait(false);
+                ?? await IamProjectLookup.FindProjectIdAsync(lookup, iam.Url, endpoints.RequireRegion("-ProjectId"), context).ConfigureAwait(false);
             return new MrsSession(
-                region, projectId, null, mrs.Url, iam.Url, AuthMethod.AccessKey, unscoped.WithProjectId(projectId), userAgent, options,
+                endpoints.Region, projectId, null, mrs.Url, iam.Url, AuthMethod.AccessKey, unscoped.WithProjectId(projectId), userAgent, options,
                 credentialSource: credentials.Origin, secrets: keys, endpointSource: mrs.Source, iamEndpointSource: iam.Source);
         }
         catch
@@ -96,14 +96,15 @@ internal static class SessionFactory
     /// </summary>
     /// <exception cref="MrsApiException">IAM says the token is not valid.</exception>
     public static async Task<MrsSession> ConnectWithTokenAsync(
-        string token, string? projectId, string? region, Uri? endpoint, Uri? iamEndpoint, IHttpTraceSink? trace, string userAgent, CancellationToken cancellationToken, SessionOptions? options = null)
+        string token, string? projectId, string? region, Uri? endpoint, Uri? iamEndpoint, CallContext context, string userAgent, SessionOptions? options = null)
     {
-        using var connecting = HttpClientPool.Acquire(options?.Proxy ?? ProxyConfiguration.System);   // one pooled client from the check to the session
+        options ??= new SessionOptions();
+        using var connecting = HttpClientPool.Acquire(options.Proxy);   // one pooled client from the check to the session
 
         // Ask the IAM that belongs with the MRS endpoint: one the user configured, or the region's when MRS is
         // the region's too. With only -Endpoint (a private cloud, a proxy) the token goes nowhere else.
-        var endpoints = Locate(options, EndpointQuery.ForToken(region, endpoint, iamEndpoint));
-        var checkedToken = endpoints.Iam is not { } iam ? null : await IamTokenCheck.CheckAsync(iam.Url, token, trace, userAgent, cancellationToken, options?.Proxy).ConfigureAwait(false);
+        var endpoints = options.EndpointChain.Locate(EndpointQuery.ForToken(region, endpoint, iamEndpoint), context);
+        var checkedToken = endpoints.Iam is not { } iam ? null : await IamTokenCheck.CheckAsync(iam.Url, token, context.Trace, userAgent, context.Cancellation, options.Proxy).ConfigureAwait(false);
         if (projectId is not null && checkedToken is not null && !string.Equals(projectId.Trim(), checkedToken.ProjectId, StringComparison.Ordinal))
         {
             throw new ArgumentException($"The token is scoped to project {checkedToken.ProjectId}, not {projectId.Trim()}: leave -ProjectId out, or get a token for that project.", nameof(projectId));
@@ -122,7 +123,8 @@ internal static class SessionFactory
             throw new ArgumentException("A project id is required with a token.", nameof(projectId));
         }
 
-        return FromEndpoints(token, projectId, Locate(options, new EndpointQuery(region, endpoint, iamEndpoint)), expiresAt, userAgent, options);
+        var endpoints = (options?.EndpointChain ?? EndpointChain.RegionTableOnly).Locate(new EndpointQuery(region, endpoint, iamEndpoint), CallContext.None);
+        return FromEndpoints(token, projectId, endpoints, expiresAt, userAgent, options);
     }
 
     private static MrsSession FromEndpoints(string token, string projectId, SessionEndpoints endpoints, DateTimeOffset? expiresAt, string? userAgent, SessionOptions? options)
@@ -132,13 +134,4 @@ internal static class SessionFactory
             endpoints.Region, projectId.Trim(), null, mrs.Url, endpoints.Iam?.Url, AuthMethod.Token, new TokenAuthenticator(token, nameof(AuthMethod.Token), expiresAt), userAgent, options,
             endpointSource: mrs.Source, iamEndpointSource: endpoints.Iam?.Source);
     }
-
-    // The endpoints Connect-MrsProject found (with the environment and the regions file), else the arguments and the table.
-    internal static SessionEndpoints Locate(SessionOptions? options, EndpointQuery query) =>
-        options?.Endpoints ?? EndpointChain.RegionTableOnly.Resolve(query);
-
-    internal static string RequireRegion(string? region, string alternative) =>
-        string.IsNullOrWhiteSpace(region)
-            ? throw new ArgumentException($"Give -Region (for example cn-north-4) or {alternative}.")
-            : region!;
 }

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Net;
+using MrsJobs.Core.Http;
 using MrsJobs.Core.Sessions;
 
 namespace MrsJobs.Core.Credentials;
@@ -84,7 +85,7 @@ internal static class CredentialRules
             return null;
         }
 
-        if (uri.Scheme == Uri.UriSchemeHttp && !Endpoints.IsLoopback(uri) && !IsLinkLocal(uri))
+        if (uri.Scheme == Uri.UriSchemeHttp && !Urls.IsLoopback(uri) && !IsLinkLocal(uri))
         {
             problem = $"{name} uses plain http for a host that is neither link-local (169.254.x.x) nor loopback: temporary keys would cross the network in clear text. Use https.";
             return null;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MrsJobs.Core.Http;
 
 namespace MrsJobs.Core.Credentials;
 
@@ -24,7 +25,7 @@ internal sealed class MetadataCredentials : ChainCredentials
     /// <param name="domainId">The domain id given or set, if any.</param>
     /// <param name="iamEndpoint">The IAM endpoint given or set, if any.</param>
     public MetadataCredentials(Uri endpoint, IReadOnlyList<string>? passed, string? projectId, string? domainId, Uri? iamEndpoint)
-        : base(projectId, domainId, iamEndpoint, CredentialSourceKind.InstanceMetadata, "instance metadata service " + Display(endpoint))
+        : base(projectId, domainId, iamEndpoint, CredentialSourceKind.InstanceMetadata, "instance metadata service " + Urls.Shown(endpoint))
     {
         Endpoint = endpoint ?? throw new ArgumentNullException(nameof(endpoint));
         _passed = passed;
@@ -51,6 +52,4 @@ internal sealed class MetadataCredentials : ChainCredentials
     /// <inheritdoc />
     internal override ChainCredentials WithSettings(string? projectId, string? domainId, Uri? iamEndpoint) =>
         new MetadataCredentials(Endpoint, _passed, CredentialRules.Clean(projectId) ?? ProjectId, CredentialRules.Clean(domainId) ?? DomainId, iamEndpoint ?? IamEndpoint);
-
-    private static string Display(Uri endpoint) => endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
 }

@@ -115,7 +115,7 @@ internal sealed class HttpExchange
         {
             var outcome = ResponseClassifier.ClassifyTransportFailure(ex);
             var what = outcome == RequestOutcome.NotSent ? "Cannot reach" : "The connection broke while talking to";
-            var detail = ProxyFailures.TunnelRefusal(ex, uri) ?? ProxyFailures.WithoutUserInfo(Innermost(ex).Message);
+            var detail = ProxyFailures.TunnelRefusal(ex, uri) ?? ProxyFailures.WithoutUserInfo(ex.GetBaseException().Message);
             throw new MrsApiException(
                 $"{what} {uri.GetLeftPart(UriPartial.Authority)}{via}: {detail}",
                 MrsErrorKind.Connection,
@@ -149,14 +149,4 @@ internal sealed class HttpExchange
 
     private static string? FirstHeader(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
-
-    private static Exception Innermost(Exception ex)
-    {
-        while (ex.InnerException is not null)
-        {
-            ex = ex.InnerException;
-        }
-
-        return ex;
-    }
 }

@@ -27,17 +27,11 @@ internal sealed class LoopbackBypassingProxy : IWebProxy
         }
     }
 
-    /// <summary><c>true</c> for localhost, 127.0.0.0/8 and ::1.</summary>
-    public static bool IsLoopback(Uri uri) =>
-        uri.IsLoopback
-        || string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase)
-        || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
-
     /// <summary>The inner proxy's answer; the destination itself (the <see cref="IWebProxy"/> way of saying "direct") when bypassed.</summary>
     public Uri? GetProxy(Uri destination) => IsBypassed(destination) ? destination : Inner!.GetProxy(destination);
 
     /// <inheritdoc />
-    public bool IsBypassed(Uri host) => IsLoopback(host) || Inner is null || Inner.IsBypassed(host);
+    public bool IsBypassed(Uri host) => Urls.IsLoopback(host) || Inner is null || Inner.IsBypassed(host);
 
     /// <summary>
     /// The proxy a request to <paramref name="destination"/> goes through, or <c>null</c> when it goes direct

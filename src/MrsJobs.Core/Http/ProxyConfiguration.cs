@@ -19,6 +19,8 @@ internal sealed class ProxyConfiguration
     // Identity of the credential given (the same PSCredential twice shares a pool; another one does not), without reading the password.
     private static readonly ConditionalWeakTable<SecureString, StrongBox<long>> CredentialIds = new();
     private static long _lastCredentialId;
+    private static int _heldPasswords;
+    private int _passwordDropped;
     private readonly Lazy<LoopbackBypassingProxy?> _naming;   // the same proxy without credentials, to name it
 
     private ProxyConfiguration(ProxyMode mode, Uri? address, string? userName, SecureString? password, string poolKey)
@@ -52,8 +54,11 @@ internal sealed class ProxyConfiguration
     /// <summary><c>true</c> when a proxy password is held (its pool is dropped once no session uses it).</summary>
     public bool HasCredential => Password is not null;
 
-    /// <summary>A read-only copy of the proxy password; never shown. Disposed when the session is forgotten.</summary>
+    /// <summary>A read-only copy of the proxy password; never shown. Dropped (<see cref="DropPassword"/>) when the session is forgotten, or when no session came of the connect.</summary>
     internal SecureString? Password { get; }
+
+    /// <summary>How many proxy password copies are held in this process (for tests, and to see that none is left behind).</summary>
+    internal static int HeldPasswords => Volatile.Read(ref _heldPasswords);
 
     /// <summary>Whether requests go through a proxy at all (<c>false</c> only with <see cref="ProxyMode.None"/>).</summary>
     public bool UsesProxy => Mode != ProxyMode.None;
@@ -86,6 +91,7 @@ internal sealed class ProxyConfiguration
         {
             copy = password.Copy();
             copy.MakeReadOnly();
+            Interlocked.Increment(ref _heldPasswords);
             var id = CredentialIds.GetValue(password, _ => new StrongBox<long>(Interlocked.Increment(ref _lastCredentialId))).Value;
             credentialKey = $" as {userName} #{id}";
         }
@@ -113,8 +119,18 @@ internal sealed class ProxyConfiguration
         return noProxy ? None : proxy is null ? System : Explicit(proxy, userName, password);
     }
 
-    /// <summary>Scheme, host and port, with a trailing slash: never user information.</summary>
-    public static string Display(Uri proxy) => proxy.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped) + "/";
+    /// <summary>A proxy as errors and traces name it: <see cref="Urls.Shown(Uri)"/> with a trailing slash, never user information.</summary>
+    public static string Display(Uri proxy) => Urls.Shown(proxy) + "/";
+
+    /// <summary>Clears the password copy from memory, once: the session that held it was forgotten, or no session took it.</summary>
+    internal void DropPassword()
+    {
+        if (Password is not null && Interlocked.Exchange(ref _passwordDropped, 1) == 0)
+        {
+            Password.Dispose();
+            Interlocked.Decrement(ref _heldPasswords);
+        }
+    }
 
     /// <summary>The proxy as the handler sees it, without the credential (to name it, or to find .NET Framework's ServicePoint); <c>null</c> for none.</summary>
     public IWebProxy? WebProxyWithoutCredential => _naming.Value;
@@ -140,7 +156,7 @@ internal sealed class ProxyConfiguration
     /// <summary>How a session shows its proxy for <paramref name="endpoint"/>: the proxy and where it comes from, or why there is none.</summary>
     public string Describe(Uri endpoint)
     {
-        var loopback = LoopbackBypassingProxy.IsLoopback(endpoint);
+        var loopback = Urls.IsLoopback(endpoint);
         switch (Mode)
         {
             case ProxyMode.None:

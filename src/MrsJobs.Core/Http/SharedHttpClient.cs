@@ -1,7 +1,6 @@
 using System;
 using System.Net;
 using System.Net.Http;
-using System.Reflection;
 using System.Threading;
 
 namespace MrsJobs.Core.Http;
@@ -28,7 +27,7 @@ internal static class SharedHttpClient
     /// </summary>
     public static void ConfigureEndpoint(Uri endpoint, ProxyConfiguration? proxy = null)
     {
-        if (SocketsHandlerType is not null)
+        if (SocketsHandler.IsAvailable)
         {
             return;
         }
@@ -44,10 +43,7 @@ internal static class SharedHttpClient
     /// so there (Windows PowerShell 5.1) those go without; PowerShell 7's handler sends it.
     /// </summary>
     public static bool CanSendEmptyContent(HttpMethod method) =>
-        SocketsHandlerType is not null || (method != HttpMethod.Get && method != HttpMethod.Head);
-
-    // SocketsHttpHandler (PowerShell 7) is not in netstandard2.0: reach it by reflection for the pool lifetime.
-    private static Type? SocketsHandlerType => Type.GetType("System.Net.Http.SocketsHttpHandler, System.Net.Http", throwOnError: false);
+        SocketsHandler.IsAvailable || (method != HttpMethod.Get && method != HttpMethod.Head);
 
     /// <summary>A client whose requests go through <paramref name="proxy"/> (loopback ones never do): <see cref="LoopbackBypassingProxy"/>, or no proxy at all.</summary>
     public static HttpClient Create(LoopbackBypassingProxy? proxy)
@@ -56,27 +52,16 @@ internal static class SharedHttpClient
         return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
-    private static HttpMessageHandler? CreateSocketsHandler(LoopbackBypassingProxy? proxy)
-    {
-        if (SocketsHandlerType is not { } type || Activator.CreateInstance(type) is not HttpMessageHandler handler)
-        {
-            return null;
-        }
-
-        Set(handler, "AllowAutoRedirect", false);
-        Set(handler, "AutomaticDecompression", DecompressionMethods.GZip | DecompressionMethods.Deflate);
-        Set(handler, "UseCookies", false);
-        Set(handler, "MaxConnectionsPerServer", MaxConnectionsPerEndpoint);
-        Set(handler, "PooledConnectionLifetime", ConnectionLifetime);
-        Set(handler, "PooledConnectionIdleTimeout", TimeSpan.FromSeconds(90));
-        Set(handler, "UseProxy", proxy is not null);
-        if (proxy is not null)
-        {
-            Set(handler, "Proxy", proxy);
-        }
-
-        return handler;
-    }
+    private static HttpMessageHandler? CreateSocketsHandler(LoopbackBypassingProxy? proxy) =>
+        SocketsHandler.Create(
+            ("AllowAutoRedirect", false),
+            ("AutomaticDecompression", DecompressionMethods.GZip | DecompressionMethods.Deflate),
+            ("UseCookies", false),
+            ("MaxConnectionsPerServer", MaxConnectionsPerEndpoint),
+            ("PooledConnectionLifetime", ConnectionLifetime),
+            ("PooledConnectionIdleTimeout", TimeSpan.FromSeconds(90)),
+            ("UseProxy", proxy is not null),
+            ("Proxy", proxy));
 
     private static HttpMessageHandler CreateFrameworkHandler(LoopbackBypassingProxy? proxy)
     {
@@ -99,7 +84,4 @@ internal static class SharedHttpClient
 
         return handler;
     }
-
-    private static void Set(object target, string property, object value) =>
-        target.GetType().GetProperty(property, BindingFlags.Public | BindingFlags.Instance)?.SetValue(target, value);
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MrsJobs.Core.Credentials;
+using MrsJobs.Core.Http;
 using MrsJobs.Core.Sessions;
 
 namespace MrsJobs.Core.Regions;
@@ -43,6 +44,29 @@ internal sealed class EndpointChain
 
     /// <summary>A chain that knows only the parameters and the table: no variable, no file.</summary>
     public static EndpointChain RegionTableOnly { get; } = new(_ => null, () => null);
+
+    /// <summary>
+    /// Finds both endpoints, as <see cref="Resolve"/>, and tells the user before anything is sent to them: the
+    /// warning about a region no table knows through <see cref="CallContext.Warn"/>, each endpoint with its
+    /// source (and the notes) through <c>-Verbose</c>. Every session factory locates its services here.
+    /// </summary>
+    /// <exception cref="ArgumentException">The region is not a well-formed region name.</exception>
+    /// <exception cref="Errors.MrsApiException">A variable or the regions file holds something that cannot be used.</exception>
+    public SessionEndpoints Locate(EndpointQuery query, CallContext context)
+    {
+        var endpoints = Resolve(query);
+        if (endpoints.Warning is { } warning)
+        {
+            context.Warn(warning);
+        }
+
+        foreach (var line in endpoints.Describe())
+        {
+            context.Trace.Verbose(line);
+        }
+
+        return endpoints;
+    }
 
     /// <summary>Finds both endpoints; see the class description for the order.</summary>
     /// <exception cref="ArgumentException">The region is not a well-formed region name.</exception>

@@ -35,6 +35,10 @@ internal sealed class EndpointQuery
     /// </summary>
     public bool ConfiguredIamOnlyWithEndpoint { get; private set; }
 
+    /// <summary>The same query for a region learned later (the VM's, from the metadata service).</summary>
+    public EndpointQuery WithRegion(string? region) =>
+        new(region, Endpoint, IamEndpoint) { CredentialIamEndpoint = CredentialIamEndpoint, ConfiguredIamOnlyWithEndpoint = ConfiguredIamOnlyWithEndpoint };
+
     /// <summary>The query of a token session (see <see cref="ConfiguredIamOnlyWithEndpoint"/>).</summary>
     public static EndpointQuery ForToken(string? region, Uri? endpoint, Uri? iamEndpoint) =>
         new(region, endpoint, iamEndpoint) { ConfiguredIamOnlyWithEndpoint = true };

@@ -59,6 +59,11 @@ internal sealed class SessionEndpoints
     /// <exception cref="ArgumentException">There is none: no region and nothing that names one.</exception>
     public ResolvedEndpoint RequireIam() => Iam ?? throw Missing("-IamEndpoint");
 
+    /// <summary>The region, for what only a region can say (the project named like it).</summary>
+    /// <param name="alternatives">The parameters that would do instead, for the message (<c>-ProjectId</c>).</param>
+    /// <exception cref="ArgumentException">No region was given or learned.</exception>
+    public string RequireRegion(params string[] alternatives) => Region ?? throw Missing(alternatives);
+
     /// <summary>The lines <c>-Verbose</c> shows: each endpoint and its source, then the notes.</summary>
     public IEnumerable<string> Describe() =>
         new[] { ("MRS", Mrs), ("IAM", Iam) }
@@ -66,6 +71,11 @@ internal sealed class SessionEndpoints
             .Select(pair => $"{pair.Item1} endpoint {pair.Item2!.Url} from {pair.Item2.Source}.")
             .Concat(Notes);
 
-    private static ArgumentException Missing(string alternative) =>
-        new($"Give -Region (for example cn-north-4) or {alternative}.");
+    // The one message for a missing region: "Give -Region (for example cn-north-4) or -Endpoint.", "…, -ProjectName or -ProjectId.".
+    private static ArgumentException Missing(params string[] alternatives)
+    {
+        var last = alternatives[alternatives.Length - 1];
+        var others = alternatives.Take(alternatives.Length - 1).Select(name => ", " + name);
+        return new ArgumentException($"Give -Region (for example cn-north-4){string.Concat(others)} or {last}.");
+    }
 }

@@ -1,5 +1,5 @@
 using System;
-using System.Net;
+using MrsJobs.Core.Http;
 
 namespace MrsJobs.Core.Sessions;
 
@@ -37,15 +37,10 @@ internal static class Endpoints
     /// <summary>As <see cref="Validate"/>, but returns <c>null</c> and the reason instead of throwing.</summary>
     /// <param name="endpoint">The text as given.</param>
     /// <param name="name">What the text is called in the reason (a parameter, a variable).</param>
-    /// <param name="problem">Why the text is not acceptable; <c>null</c> when it is. It shows scheme, host and port at most.</param>
+    /// <param name="problem">Why the text is not acceptable; <c>null</c> when it is. It shows scheme, host, port and path at most (<see cref="Urls.Shown(Uri)"/>).</param>
     public static Uri? Check(string? endpoint, string name, out string? problem)
     {
-        var text = endpoint?.Trim() ?? string.Empty;
-        if (text.Length > 0 && text[0] != '/' && text.IndexOf("://", StringComparison.Ordinal) < 0)
-        {
-            text = DefaultScheme + text;
-        }
-
+        var text = WithScheme(endpoint);
         problem = null;
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri))
         {
@@ -53,30 +48,29 @@ internal static class Endpoints
         }
         else if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
         {
-            problem = $"'{Display(uri)}' is not an http(s) URL.";
+            problem = $"'{Urls.Shown(uri)}' is not an http(s) URL.";
         }
-        else if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
+        else if (uri.Scheme == Uri.UriSchemeHttp && !Urls.IsLoopback(uri))
         {
-            problem = $"'{Display(uri)}' uses plain http, which would send the token in clear text. Use https (plain http is accepted only for loopback hosts such as the local emulator).";
+            problem = $"'{Urls.Shown(uri)}' uses plain http, which would send the token in clear text. Use https (plain http is accepted only for loopback hosts such as the local emulator).";
         }
         else if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
         {
-            problem = $"'{Display(uri)}' must not carry a query, fragment or user information.";
+            problem = $"'{Urls.Shown(uri)}' must not carry a query, fragment or user information.";
         }
 
         return problem is null ? WithTrailingSlash(uri!) : null;
     }
 
-    /// <summary>Scheme, host and port only: never the user information, which may hold a password.</summary>
-    private static string Display(Uri uri) => uri.IsDefaultPort
-        ? $"{uri.Scheme}://{uri.Host}"
-        : $"{uri.Scheme}://{uri.Host}:{uri.Port}";
+    /// <summary>How an endpoint given as text is named in errors (their target): as <see cref="Check"/> reads it, without user information.</summary>
+    public static string Shown(string endpoint) => Urls.Shown(WithScheme(endpoint));
 
-    /// <summary><c>true</c> for localhost, 127.0.0.0/8 and ::1.</summary>
-    public static bool IsLoopback(Uri uri) =>
-        uri.IsLoopback
-        || string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase)
-        || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+    // A host name alone gets https://, as the Go SDK does.
+    private static string WithScheme(string? endpoint)
+    {
+        var text = endpoint?.Trim() ?? string.Empty;
+        return text.Length > 0 && text[0] != '/' && text.IndexOf("://", StringComparison.Ordinal) < 0 ? DefaultScheme + text : text;
+    }
 
     private static Uri WithTrailingSlash(Uri uri) =>
         uri.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.GetLeftPart(UriPartial.Path) + "/");

@@ -157,7 +157,7 @@ public sealed class MrsSession
         (Authenticator as IDisposable)?.Dispose();
         _secrets?.Dispose();
         _http.Dispose();
-        _proxy.Password?.Dispose();
+        _proxy.DropPassword();
     }
 
     private MrsJobClient CreateClient()

@@ -17,11 +17,12 @@ public sealed class SessionOptions
     internal TimeProvider Clock { get; set; } = TimeProvider.System;
 
     /// <summary>
-    /// The endpoints as <c>Connect-MrsProject</c> found them (<see cref="EndpointChain"/>), with their sources.
-    /// When set, the session factory uses them instead of deriving endpoints from its region and endpoint arguments
-    /// with the region table alone.
+    /// Where the session factories find the endpoints for the region they know (<see cref="EndpointChain.Locate"/>):
+    /// the parameters and the SDKs' table alone unless set; <c>Connect-MrsProject</c> gives the chain over this
+    /// process's environment and regions file (<see cref="EndpointChain.ForCurrentProcess"/>).
     /// </summary>
-    internal SessionEndpoints? Endpoints { get; set; }
+    internal EndpointChain EndpointChain { get; set; } = EndpointChain.RegionTableOnly;
+
     /// <summary>Which proxy all the session's requests (MRS and IAM) go through: the system's settings unless <c>-Proxy</c> or <c>-NoProxy</c> says otherwise.</summary>
     internal ProxyConfiguration Proxy { get; set; } = ProxyConfiguration.System;
 }

@@ -10,9 +10,9 @@ namespace MrsJobs.Emulator.Iam;
 /// <summary>
 /// <c>POST /v3.0/OS-AUTH/id-token/tokens</c> (IAM API "Obtaining a Token with an OpenID Connect ID Token"): header
 /// <c>X-Idp-Id</c>, body <c>{"auth":{"id_token":{"id":…},"scope":{"project":{"id"|"name":…}}}}</c>; 201 with the token
-/// in <c>X-Subject-Token</c> and <c>{"token":{…,"methods":["mapped"]}}</c>. An unknown provider is 404, a token that
-/// fails <see cref="IdTokenValidator"/> 401, a malformed request or an unknown project 400. The emulator issues
-/// project-scoped tokens only.
+/// in <c>X-Subject-Token</c> and <c>{"token":{…,"methods":["mapped"]}}</c>. An unknown provider or project is 404 (the
+/// page's "The requested resource cannot be found", <c>Could not find %(target)s: %(target_id)s.</c>), a token that
+/// fails <see cref="IdTokenValidator"/> 401, a malformed request 400. The emulator issues project-scoped tokens only.
 /// </summary>
 internal static class IdTokenEndpoint
 {
@@ -57,7 +57,7 @@ internal static class IdTokenEndpoint
         var project = state.Identity.FindProject(provider.User.DomainId, projectName, projectId);
         if (project is null)
         {
-            return IamErrors.BadRequest($"The project {projectName ?? projectId} does not exist in the account of identity provider {idpId}.");
+            return IamErrors.NotFound($"Could not find project: {projectName ?? projectId}.");
         }
 
         var token = state.Identity.IssueToken(provider.User, project, provider.TokenLifetime ?? state.Settings.TokenLifetime);

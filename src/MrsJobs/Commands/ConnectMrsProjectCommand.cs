@@ -177,7 +177,7 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        MrsSession session;
+        MrsSession? session = null;
         try
         {
             var endpoint = Endpoint is null ? null : Endpoints.Validate(Endpoint, nameof(Endpoint));
@@ -192,20 +192,20 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
         }
         catch (ArgumentException ex)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, ErrorIds.InvalidConnectArgument, ex.ParamName switch
-            {
-                nameof(Endpoint) => Endpoint,
-                nameof(IamEndpoint) => IamEndpoint,
-                nameof(Proxy) or nameof(ProxyCredential) or nameof(NoProxy) => Proxy,
-                nameof(IdTokenFile) => IdTokenFile,
-                _ => Region ?? ProjectId ?? ProjectName,
-            }));
+            ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, ErrorIds.InvalidConnectArgument, Target(ex.ParamName)));
             return;
         }
         catch (MrsApiException ex)
         {
-            ThrowTerminatingError(ErrorRecords.FromApi(ex, IamEndpoint ?? Region));
+            ThrowTerminatingError(ErrorRecords.FromApi(ex, Target(nameof(IamEndpoint))));
             return;
+        }
+        finally
+        {
+            if (session is null)
+            {
+                _proxy.DropPassword();   // no session took the proxy password copy
+            }
         }
 
         SessionStore.SetCurrent(session);
@@ -221,6 +221,16 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
         }
     }
 
+    // What an error is about: the parameter's value; an endpoint or a proxy without user information; else the region, the project.
+    private object? Target(string? parameterName) => parameterName switch
+    {
+        nameof(Endpoint) when Endpoint is not null => Endpoints.Shown(Endpoint),
+        nameof(IamEndpoint) when IamEndpoint is not null => Endpoints.Shown(IamEndpoint),
+        nameof(Proxy) or nameof(ProxyCredential) or nameof(NoProxy) => Proxy is null ? null : Urls.Shown(Proxy),
+        nameof(IdTokenFile) => IdTokenFile,
+        _ => Region ?? ProjectId ?? ProjectName,
+    };
+
     private MrsSession SignIn(Uri? endpoint, Uri? iamEndpoint)
     {
         var signIn = new PasswordSignIn(Credential.UserName.TrimStart('\\'), Credential.Password, DomainName)
@@ -231,15 +241,13 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
             Endpoint = endpoint,
             IamEndpoint = iamEndpoint,
         };
-        var options = Located(SessionOptions(), new EndpointQuery(Region, endpoint, iamEndpoint));
-        return RunAsync(context => SessionFactory.ConnectWithPasswordAsync(signIn, context.Trace, UserAgent, context.Cancellation, options));
+        return RunAsync(context => SessionFactory.ConnectWithPasswordAsync(signIn, context, UserAgent, SessionOptions()));
     }
 
     private MrsSession UseToken(Uri? endpoint, Uri? iamEndpoint)
     {
         var token = new NetworkCredential(string.Empty, Token).Password;
-        var options = Located(SessionOptions(), EndpointQuery.ForToken(Region, endpoint, iamEndpoint));
-        return RunAsync(context => SessionFactory.ConnectWithTokenAsync(token, ProjectId, Region, endpoint, iamEndpoint, context.Trace, UserAgent, context.Cancellation, options));
+        return RunAsync(context => SessionFactory.ConnectWithTokenAsync(token, ProjectId, Region, endpoint, iamEndpoint, context, UserAgent, SessionOptions()));
     }
 
     // -AccessKey/-SecretKey, -IdpId/-IdTokenFile or -UseMetadata, else the SDKs' chain: environment variables, then the profile file, then the metadata service.
@@ -247,7 +255,7 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
     {
         var given = new CredentialParameters
         {
-            AccessKey = AccessKey is null ? null : Secure(AccessKey),
+            AccessKey = AccessKey is null ? null : SecretText.Protect(AccessKey),
             SecretKey = SecretKey,
             SecurityToken = SecurityToken,
             ProjectId = ProjectId,
@@ -258,34 +266,17 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
         };
         var credentials = CredentialChain.ForCurrentProcess().Resolve(given);
         WriteVerboseLine($"Using the {credentials.Origin}.");
-        var options = Located(SessionOptions(), EndpointQuery.ForCredentials(Region, endpoint, iamEndpoint, credentials));
-        return RunAsync(context => ChainSessionFactory.ConnectAsync(credentials, Region, endpoint, context, UserAgent, options));
+        return RunAsync(context => ChainSessionFactory.ConnectAsync(credentials, Region, endpoint, iamEndpoint, context, UserAgent, SessionOptions()));
     }
 
+    // Where the services are: the SDKs' chain (parameters, environment, regions file, table), which the core asks for the region it knows.
     private SessionOptions SessionOptions() => new()
     {
         Timeout = TimeSpan.FromSeconds(TimeoutSec),
         Retry = RetryPolicy.Default.WithMaxRetries(MaxRetries),
         Proxy = _proxy,
+        EndpointChain = EndpointChain.ForCurrentProcess(),
     };
-
-    // Where the services are (the SDKs' chain: parameters, environment, regions file, table), said before anything is sent.
-    private SessionOptions Located(SessionOptions options, EndpointQuery query)
-    {
-        var endpoints = EndpointChain.ForCurrentProcess().Resolve(query);
-        if (endpoints.Warning is { } warning)
-        {
-            WriteWarning(warning);
-        }
-
-        foreach (var line in endpoints.Describe())
-        {
-            WriteVerboseLine(line);
-        }
-
-        options.Endpoints = endpoints;
-        return options;
-    }
 
     // A path as PowerShell resolves it against the current location, for the core that knows only file system paths.
     private string FileSystemPath(string path, string parameterName)
@@ -298,12 +289,5 @@ public sealed class ConnectMrsProjectCommand : MrsCmdletBase
         {
             throw new ArgumentException($"'{path}' is not a file system path: {ex.Message}", parameterName, ex);
         }
-    }
-
-    private static SecureString Secure(string text)
-    {
-        var secure = new NetworkCredential(string.Empty, text).SecurePassword;
-        secure.MakeReadOnly();
-        return secure;
     }
 }

@@ -43,7 +43,7 @@ public sealed class JsonContentTypeTests : EmulatorTest
     {
         var credentials = new AccessKeyCredentials(
             Secure(SeedData.AccessKey), Secure(SeedData.SecretKey), null, SeedData.CnNorth4ProjectId, null, BaseAddress, CredentialSourceKind.Explicit, "test");
-        var session = await Core.Auth.SessionFactory.ConnectWithAccessKeyAsync(credentials, null, BaseAddress, null, UserAgent, CancellationToken.None);
+        var session = await Core.Auth.SessionFactory.ConnectWithAccessKeyAsync(credentials, Core.Regions.EndpointQuery.ForCredentials(null, BaseAddress, null, credentials), CallContext.None, UserAgent);
 
         var requests = await CallEveryOperationAsync(session);
 

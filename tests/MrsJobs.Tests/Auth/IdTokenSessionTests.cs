@@ -9,6 +9,7 @@ using MrsJobs.Core.Auth.Federation;
 using MrsJobs.Core.Credentials;
 using MrsJobs.Core.Errors;
 using MrsJobs.Core.Http;
+using MrsJobs.Core.Regions;
 using MrsJobs.Core.Sessions;
 using MrsJobs.Emulator.State;
 using MrsJobs.Tests.Support;
@@ -23,13 +24,12 @@ namespace MrsJobs.Tests.Auth;
 public sealed class IdTokenSessionTests : EmulatorTest, IDisposable
 {
     private const string IdpId = "corp-oidc";
-    private readonly string tokenFile = Path.Combine(Path.GetTempPath(), "mrsjobs-idtoken-" + Guid.NewGuid().ToString("N"));
+    private readonly IdTokenProvider provider;
 
     public IdTokenSessionTests(EmulatorFixture fixture)
         : base(fixture)
     {
-        Fixture.State.IdentityProviders.Put(new EmulatorIdentityProvider(
-            IdpId, "https://login.example.com", "mrs-client", Fixture.State.Identity.FindUser(SeedData.DomainId, SeedData.UserName)!, null));
+        provider = new IdTokenProvider(fixture, IdpId, ControlAsync);
     }
 
     private IdentityProviderCounts Counts => Fixture.State.IdentityProviders.GetAll().Single().Counts;
@@ -37,7 +37,7 @@ public sealed class IdTokenSessionTests : EmulatorTest, IDisposable
     [Fact]
     public async Task ExchangesTheIdTokenForAProjectTokenAndSendsItAsXAuthToken()
     {
-        await WriteTokenAsync("jti-1");
+        await provider.WriteTokenAsync("jti-1");
 
         var session = await ConnectAsync(Credentials(SeedData.CnNorth4ProjectId));
         var result = await SubmitAsync(session, Job());
@@ -46,7 +46,7 @@ public sealed class IdTokenSessionTests : EmulatorTest, IDisposable
         Assert.Equal(AuthMethod.IdToken, session.AuthMethod);
         Assert.Equal(SeedData.CnNorth4ProjectId, session.ProjectId);
         Assert.True(session.CanRenew);
-        Assert.Equal($"ID token file {tokenFile} of identity provider {IdpId} from parameters -IdpId/-IdTokenFile", session.CredentialSource);
+        Assert.Equal($"ID token file {provider.TokenFile} of identity provider {IdpId} from parameters -IdpId/-IdTokenFile", session.CredentialSource);
         var exchange = Fixture.State.Requests.GetAll().First();
         Assert.Equal("/v3.0/OS-AUTH/id-token/tokens", exchange.Path);
         Assert.Equal(IdpId, exchange.Headers["X-Idp-Id"]);
@@ -58,9 +58,9 @@ public sealed class IdTokenSessionTests : EmulatorTest, IDisposable
     [Fact]
     public async Task ScopesToTheProjectNamedLikeTheRegionWhenNoProjectIdIsGiven()
     {
-        await WriteTokenAsync("jti-1");
+        await provider.WriteTokenAsync("jti-1");
 
-        var session = await IdTokenSessionFactory.ConnectAsync(Credentials(null), "cn-north-4", BaseAddress, CallContext.None, UserAgent);
+        var session = await IdTokenSessionFactory.ConnectAsync(Credentials(null), EndpointQuery.ForCredentials("cn-north-4", BaseAddress, null, Credentials(null)), CallContext.None, UserAgent);
 
         Assert.Equal(SeedData.CnNorth4ProjectId, session.ProjectId);
         Assert.Equal(SeedData.CnNorth4ProjectName, session.ProjectName);
@@ -71,9 +71,9 @@ public sealed class IdTokenSessionTests : EmulatorTest, IDisposable
     {
         Fixture.State.Settings.TokenLifetime = TimeSpan.FromHours(1);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await WriteTokenAsync("jti-1");
+        await provider.WriteTokenAsync("jti-1");
         var session = await ConnectAsync(Credentials(SeedData.CnNorth4ProjectId), new SessionOptions { Clock = clock });
-        await WriteTokenAsync("jti-2");
+        await provider.WriteTokenAsync("jti-2");
 
         clock.Advance(TimeSpan.FromSeconds(3535));
         await SubmitAsync(session, Job());
@@ -90,7 +90,7 @@ public sealed class IdTokenSessionTests : EmulatorTest, IDisposable
     [Fact]
     public async Task SaysIamRefusedAnExpiredIdTokenWithoutShowingIt()
     {
-        var idToken = await WriteTokenAsync("jti-1", lifetimeSeconds: -5);
+        var idToken = await provider.WriteTokenAsync("jti-1", lifetimeSeconds: -5);
         var trace = new CollectingTraceSink();
 
         var error = await Assert.ThrowsAsync<MrsApiException>(() => ConnectAsync(Credentials(SeedData.CnNorth4ProjectId), trace: trace));
@@ -108,15 +108,15 @@ public sealed class IdTokenSessionTests : EmulatorTest, IDisposable
         var error = await Assert.ThrowsAsync<CredentialsException>(() => ConnectAsync(Credentials(SeedData.CnNorth4ProjectId)));
 
         Assert.Equal(CredentialsProblem.UnreadableFile, error.Problem);
-        Assert.Equal(tokenFile, error.FilePath);
-        Assert.Equal($"ID token file '{tokenFile}' could not be read: it does not exist.", error.Message);
+        Assert.Equal(provider.TokenFile, error.FilePath);
+        Assert.Equal($"ID token file '{provider.TokenFile}' could not be read: it does not exist.", error.Message);
         Assert.Empty(Fixture.State.Requests.GetAll());
     }
 
     [Fact]
     public async Task SaysWhenTheFileIsEmpty()
     {
-        await File.WriteAllTextAsync(tokenFile, "\n");
+        await File.WriteAllTextAsync(provider.TokenFile, "\n");
 
         var error = await Assert.ThrowsAsync<CredentialsException>(() => ConnectAsync(Credentials(SeedData.CnNorth4ProjectId)));
 
@@ -126,29 +126,31 @@ public sealed class IdTokenSessionTests : EmulatorTest, IDisposable
     [Fact]
     public async Task SaysWhenIamDoesNotKnowTheIdentityProvider()
     {
-        await WriteTokenAsync("jti-1");
+        await provider.WriteTokenAsync("jti-1");
 
         var error = await Assert.ThrowsAsync<MrsApiException>(() => ConnectAsync(new IdTokenCredentials(
-            "other-idp", tokenFile, SeedData.CnNorth4ProjectId, null, BaseAddress, CredentialSourceKind.Explicit, "parameters -IdpId/-IdTokenFile")));
+            "other-idp", provider.TokenFile, SeedData.CnNorth4ProjectId, null, BaseAddress, CredentialSourceKind.Explicit, "parameters -IdpId/-IdTokenFile")));
 
         Assert.Equal(ErrorIds.IamAuthenticationFailed, error.ErrorId);
         Assert.Contains("identity provider 'other-idp' (HTTP 404)", error.Message, StringComparison.Ordinal);
     }
 
-    public void Dispose() => File.Delete(tokenFile);
+    [Fact]
+    public async Task SaysIamDidNotFindTheProjectRatherThanThatItRefusedTheIdToken()
+    {
+        await provider.WriteTokenAsync("jti-1");
 
-    private IdTokenCredentials Credentials(string? projectId) =>
-        new(IdpId, tokenFile, projectId, null, BaseAddress, CredentialSourceKind.Explicit, "parameters -IdpId/-IdTokenFile");
+        var error = await Assert.ThrowsAsync<MrsApiException>(() => ConnectAsync(Credentials("00000000000000000000000000000000")));
+
+        Assert.Equal(ErrorIds.IamProjectNotFound, error.ErrorId);
+        Assert.Equal(MrsErrorKind.NotFound, error.Kind);
+        Assert.StartsWith($"IAM did not find project '00000000000000000000000000000000' for the federated user of identity provider '{IdpId}'", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => provider.Dispose();
+
+    private IdTokenCredentials Credentials(string? projectId) => provider.Credentials(projectId, BaseAddress);
 
     private Task<MrsSession> ConnectAsync(IdTokenCredentials credentials, SessionOptions? options = null, IHttpTraceSink? trace = null) =>
-        IdTokenSessionFactory.ConnectAsync(credentials, null, BaseAddress, new CallContext(trace, CancellationToken.None), UserAgent, options);
-
-    // The emulator mints the ID token as the identity provider would; the file ends with a newline, as files do.
-    private async Task<string> WriteTokenAsync(string tokenId, int lifetimeSeconds = 3600)
-    {
-        var minted = await ControlAsync("idp/tokens", new { idp_id = IdpId, token_id = tokenId, lifetime_seconds = lifetimeSeconds });
-        var idToken = minted.GetProperty("id_token").GetString()!;
-        await File.WriteAllTextAsync(tokenFile, idToken + "\n");
-        return idToken;
-    }
+        IdTokenSessionFactory.ConnectAsync(credentials, EndpointQuery.ForCredentials(null, BaseAddress, null, credentials), new CallContext(trace, CancellationToken.None), UserAgent, options);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading;
@@ -8,8 +9,10 @@ using MrsJobs.Core.Auth.Metadata;
 using MrsJobs.Core.Credentials;
 using MrsJobs.Core.Errors;
 using MrsJobs.Core.Http;
+using MrsJobs.Core.Regions;
 using MrsJobs.Core.Sessions;
 using MrsJobs.Emulator.State;
+using MrsJobs.Tests.Regions;
 using MrsJobs.Tests.Support;
 using Xunit;
 
@@ -224,6 +227,36 @@ public class MetadataSessionTests : EmulatorTest
     }
 
     [Fact]
+    public async Task WarnsAboutTheVmsRegionWhenNoTableKnowsIt()
+    {
+        Settings = Settings with { AvailabilityZone = "cn-nort-4a" };
+        var warnings = new List<string>();
+
+        var session = await MetadataSessionFactory.ConnectAsync(
+            Explicit(), EndpointQuery.ForCredentials(null, null, null, Explicit()), new CallContext(null, CancellationToken.None, warn: warnings.Add), UserAgent);
+
+        Assert.Equal("cn-nort-4", session.Region);
+        Assert.Equal(new Uri("https://mrs.cn-nort-4.myhuaweicloud.com/"), session.Endpoint);
+        Assert.Contains("'cn-nort-4' is not in the SDKs' MRS region table; the nearest known region is cn-north-4", Assert.Single(warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FindsTheEndpointsOfTheVmsRegionWithTheChainItIsGiven()
+    {
+        using var chain = new ChainFixture().Set("HUAWEICLOUD_SDK_REGION_MRS_CN_NORTH_4", BaseAddress.ToString());
+        var trace = new CollectingTraceSink();
+
+        var session = await MetadataSessionFactory.ConnectAsync(
+            Explicit(), EndpointQuery.ForCredentials(null, null, null, Explicit()), new CallContext(trace, CancellationToken.None), UserAgent, new SessionOptions { EndpointChain = chain.Chain() });
+        var result = await SubmitAsync(session, Job());
+
+        Assert.True(result.Succeeded);
+        Assert.Equal("cn-north-4", session.Region);
+        Assert.Equal("Environment (HUAWEICLOUD_SDK_REGION_MRS_CN_NORTH_4)", session.EndpointSource);
+        Assert.Contains($"MRS endpoint {BaseAddress} from Environment (HUAWEICLOUD_SDK_REGION_MRS_CN_NORTH_4).", trace.Lines);
+    }
+
+    [Fact]
     public async Task ADisconnectedSessionSendsNothing()
     {
         var session = await ConnectAsync(Explicit());
@@ -238,5 +271,5 @@ public class MetadataSessionTests : EmulatorTest
     private MetadataCredentials Explicit() => new(BaseAddress, null, null, null, BaseAddress);
 
     private Task<MrsSession> ConnectAsync(MetadataCredentials credentials, SessionOptions? options = null, IHttpTraceSink? trace = null) =>
-        MetadataSessionFactory.ConnectAsync(credentials, null, BaseAddress, new CallContext(trace, CancellationToken.None), UserAgent, options);
+        MetadataSessionFactory.ConnectAsync(credentials, EndpointQuery.ForCredentials(null, BaseAddress, null, credentials), new CallContext(trace, CancellationToken.None), UserAgent, options);
 }

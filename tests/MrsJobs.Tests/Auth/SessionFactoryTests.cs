@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MrsJobs.Core.Auth;
 using MrsJobs.Core.Errors;
+using MrsJobs.Core.Http;
 using MrsJobs.Core.Sessions;
 using MrsJobs.Emulator.State;
 using MrsJobs.Tests.Support;
@@ -23,7 +24,7 @@ public class SessionFactoryTests
         }
 
         private Task<MrsSession> ConnectAsync(PasswordSignIn signIn) =>
-            SessionFactory.ConnectWithPasswordAsync(signIn, null, UserAgent, CancellationToken.None);
+            SessionFactory.ConnectWithPasswordAsync(signIn, CallContext.None, UserAgent);
 
         [Fact]
         public async Task ScopesTheTokenToTheRegionsProjectByDefault()

@@ -27,7 +27,7 @@ public class MrsHttpPipelineTests
         private async Task<CollectingSink> SignInAndSubmitAsync()
         {
             var sink = new CollectingSink();
-            var session = await SessionFactory.ConnectWithPasswordAsync(SignIn(), sink, UserAgent, CancellationToken.None);
+            var session = await SessionFactory.ConnectWithPasswordAsync(SignIn(), new CallContext(sink, CancellationToken.None), UserAgent);
             var job = Job(properties: new[] { new KeyValuePair<string, string>("fs.obs.secret.key", SecretKey), new KeyValuePair<string, string>("fs.obs.endpoint", "obs.example") });
             await session.Jobs.SubmitJobAsync(job, new CallContext(sink, CancellationToken.None));
             return sink;

@@ -1,7 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Threading;
 using MrsJobs.Core.Errors;
+using MrsJobs.Core.Http;
 using MrsJobs.Core.Regions;
+using MrsJobs.Tests.Support;
 using Xunit;
 
 namespace MrsJobs.Tests.Regions;
@@ -155,6 +159,20 @@ public class EndpointChainSourcesTests
 
             Assert.Null(fixture.Resolve("xx-private-1").Warning);
             Assert.Null(fixture.Resolve("cn-north-4").Warning);
+        }
+
+        [Fact]
+        public void GoToTheCallsWarningSinkAndVerboseLinesWhenLocated()
+        {
+            using var fixture = new ChainFixture();
+            var warnings = new List<string>();
+            var trace = new CollectingTraceSink();
+
+            var endpoints = fixture.Chain().Locate(new EndpointQuery("cn-nort-4"), new CallContext(trace, CancellationToken.None, warn: warnings.Add));
+
+            Assert.Equal(endpoints.Warning, Assert.Single(warnings));
+            Assert.Equal(endpoints.Describe(), trace.Lines);
+            Assert.Contains("MRS endpoint https://mrs.cn-nort-4.myhuaweicloud.com/ from Guessed (cn-nort-4 is not in the SDKs' MRS table).", trace.Lines);
         }
 
         [Fact]

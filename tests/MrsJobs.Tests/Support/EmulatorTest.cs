@@ -52,7 +52,7 @@ public abstract class EmulatorTest
 
     /// <summary>Signs in with a password through the emulator's IAM.</summary>
     protected Task<MrsSession> ConnectAsync(string user = SeedData.UserName, string password = SeedData.Password, SessionOptions? options = null) =>
-        SessionFactory.ConnectWithPasswordAsync(SignIn(user, password), null, UserAgent, CancellationToken.None, options);
+        SessionFactory.ConnectWithPasswordAsync(SignIn(user, password), CallContext.None, UserAgent, options);
 
     /// <summary>Session options that retry quickly (milliseconds, not seconds), or not at all.</summary>
     protected static SessionOptions QuickRetries(int maxRetries = 3) =>

@@ -18,8 +18,9 @@ namespace MrsJobs.Core.Auth.Federation;
 /// <c>{"auth":{"id_token":{"id":…},"scope":{"project":{"id":…}}}}</c>; the answer's <c>X-Subject-Token</c> is a
 /// project-scoped token of the federated user, sent as <c>X-Auth-Token</c>, and <c>token.expires_at</c> its expiry.
 /// The SDKs need a project id; without one this client scopes by the region's project name, which the API also takes.
+/// Its pipeline holds a lease on the session's pooled HTTP client until disposed.
 /// </summary>
-internal sealed class IamIdTokenClient
+internal sealed class IamIdTokenClient : IDisposable
 {
     /// <summary>The exchange's path.</summary>
     public const string Path = "v3.0/OS-AUTH/id-token/tokens";
@@ -52,12 +53,16 @@ internal sealed class IamIdTokenClient
         return response.IsSuccess ? IamClient.ReadToken(response, scope) : throw Failure(response, scope);
     }
 
+    /// <summary>Ends the pipeline's lease on the pooled client.</summary>
+    public void Dispose() => _pipeline.Dispose();
+
     private MrsApiException Failure(ApiResponse response, string? scope)
     {
         var error = ApiErrorParser.Parse(response.Body);
         var iamSays = MessageText.Sentence(error.Message ?? $"HTTP {(int)response.StatusCode}");
         var status = response.StatusCode;
         var requestId = response.RequestId ?? error.RequestId;
+        // The API page answers what it cannot find with 404 "Could not find %(target)s: %(target_id)s.": the project, or the identity provider.
         if (status == HttpStatusCode.NotFound && Mentions(error.Message, "project"))
         {
             return new MrsApiException(

@@ -9,9 +9,10 @@ namespace MrsJobs.Core.Auth.Federation;
 /// <summary>
 /// Adds <c>X-Auth-Token</c> with the token IAM gave for an ID token, and exchanges the ID token again, read anew
 /// from its file, before the token expires (<see cref="RenewableCredential{T}"/>) or when the gateway refuses it.
-/// Holds the file's path and the identity provider's id, never the ID token itself.
+/// Holds the file's path and the identity provider's id, never the ID token itself. Owns the IAM client it renews
+/// with: disposing it (when the session is forgotten) ends the client's lease on the pooled HTTP client.
 /// </summary>
-internal sealed class IdTokenAuthenticator : IRequestAuthenticator
+internal sealed class IdTokenAuthenticator : IRequestAuthenticator, IDisposable
 {
     private readonly IamIdTokenClient _iam;
     private readonly Uri _iamEndpoint;
@@ -64,6 +65,9 @@ internal sealed class IdTokenAuthenticator : IRequestAuthenticator
         request.Headers.TryAddWithoutValidation("X-Auth-Token", _token.Current.Token);
         return Task.CompletedTask;
     }
+
+    /// <summary>Disposes the IAM client, ending its lease on the pooled HTTP client.</summary>
+    public void Dispose() => _iam.Dispose();
 
     /// <inheritdoc />
     public override string ToString() => $"ID token authenticator ({_tokenFile}, project {_projectId})";

@@ -1,4 +1,3 @@
-using System;
 using System.Threading.Tasks;
 using MrsJobs.Core.Credentials;
 using MrsJobs.Core.Http;
@@ -17,23 +16,35 @@ namespace MrsJobs.Core.Auth.Federation;
 internal static class IdTokenSessionFactory
 {
     /// <summary>Reads the ID token, exchanges it at IAM and makes the session.</summary>
+    /// <param name="credentials">The identity provider, the token file and the project id, if any.</param>
+    /// <param name="where">Where the services are, as given (<see cref="EndpointQuery.ForCredentials"/>).</param>
+    /// <param name="context">Trace, warnings and cancellation.</param>
+    /// <param name="userAgent">The User-Agent of every request.</param>
+    /// <param name="options">Timeout, retries, proxy and the endpoint chain.</param>
     /// <exception cref="CredentialsException">The ID token file is missing, unreadable or empty.</exception>
     /// <exception cref="Errors.MrsApiException">IAM refused the ID token or did not know the project.</exception>
-    public static async Task<MrsSession> ConnectAsync(IdTokenCredentials credentials, string? region, Uri? endpoint, CallContext context, string userAgent, SessionOptions? options = null)
+    public static async Task<MrsSession> ConnectAsync(IdTokenCredentials credentials, EndpointQuery where, CallContext context, string userAgent, SessionOptions? options = null)
     {
         options ??= new SessionOptions();
-        var endpoints = SessionFactory.Locate(options, EndpointQuery.ForCredentials(region, endpoint, null, credentials));
-        region = endpoints.Region;
+        var endpoints = options.EndpointChain.Locate(where, context);
         var mrs = endpoints.RequireMrs();
         var iam = endpoints.RequireIam().Url;
-        var projectName = credentials.ProjectId is null ? SessionFactory.RequireRegion(region, "-ProjectId") : null;
+        var projectName = credentials.ProjectId is null ? endpoints.RequireRegion("-ProjectId") : null;
 
-        var iamClient = new IamIdTokenClient(credentials.IdpId, userAgent, options);
-        var token = await iamClient.ExchangeAsync(iam, IdTokenFile.Read(credentials.IdTokenFile), credentials.ProjectId, projectName, context).ConfigureAwait(false);
-        context.Trace.Verbose($"IAM exchanged the ID token for a token of project {token.ProjectName ?? token.ProjectId}; it expires {token.ExpiresAt:u}.");
-        var authenticator = new IdTokenAuthenticator(iamClient, iam, credentials.IdTokenFile, token, options.Clock);
-        return new MrsSession(
-            region, token.ProjectId, token.ProjectName ?? projectName, mrs.Url, iam, AuthMethod.IdToken, authenticator, userAgent, options,
-            credentialSource: credentials.Origin, endpointSource: mrs.Source, iamEndpointSource: endpoints.Iam?.Source);
+        var iamClient = new IamIdTokenClient(credentials.IdpId, userAgent, options);   // its pipeline holds a lease on the pooled client
+        try
+        {
+            var token = await iamClient.ExchangeAsync(iam, IdTokenFile.Read(credentials.IdTokenFile), credentials.ProjectId, projectName, context).ConfigureAwait(false);
+            context.Trace.Verbose($"IAM exchanged the ID token for a token of project {token.ProjectName ?? token.ProjectId}; it expires {token.ExpiresAt:u}.");
+            var authenticator = new IdTokenAuthenticator(iamClient, iam, credentials.IdTokenFile, token, options.Clock);   // the session disposes it, and with it the client
+            return new MrsSession(
+                endpoints.Region, token.ProjectId, token.ProjectName ?? projectName, mrs.Url, iam, AuthMethod.IdToken, authenticator, userAgent, options,
+                credentialSource: credentials.Origin, endpointSource: mrs.Source, iamEndpointSource: endpoints.Iam?.Source);
+        }
+        catch
+        {
+            iamClient.Dispose();   // no session took the client: end its lease now
+            throw;
+        }
     }
 }

@@ -41,7 +41,7 @@ internal sealed class MetadataExchange
     public Uri Endpoint { get; }
 
     /// <summary>The service, as messages name it.</summary>
-    public string Display => Endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
+    public string Display => Urls.Shown(Endpoint);
 
     /// <summary>Sends one request and returns the status and body, whatever the status.</summary>
     /// <param name="method">GET, or PUT for the session token.</param>
@@ -90,18 +90,8 @@ internal sealed class MetadataExchange
         }
         catch (Exception ex) when (ex is HttpRequestException or System.IO.IOException)
         {
-            var reason = "cannot connect: " + Innermost(ex).Message.TrimEnd('.');
+            var reason = "cannot connect: " + ex.GetBaseException().Message.TrimEnd('.');
             throw new MetadataServiceException($"The instance metadata service at {Display} could not be reached ({reason}).", reason, MrsErrorKind.Connection, ErrorIds.MetadataUnavailable, advice: UnavailableAdvice, innerException: ex);
         }
-    }
-
-    private static Exception Innermost(Exception ex)
-    {
-        while (ex.InnerException is not null)
-        {
-            ex = ex.InnerException;
-        }
-
-        return ex;
     }
 }

@@ -1,8 +1,8 @@
 using System;
 using System.Net;
 using System.Net.Http;
-using System.Reflection;
 using System.Threading;
+using MrsJobs.Core.Http;
 
 namespace MrsJobs.Core.Auth.Metadata;
 
@@ -23,25 +23,8 @@ internal static class MetadataHttp
 
     private static HttpClient Create()
     {
-        // SocketsHttpHandler (PowerShell 7) is not in netstandard2.0: reach it by reflection for the connect timeout.
-        var type = Type.GetType("System.Net.Http.SocketsHttpHandler, System.Net.Http", throwOnError: false);
-        HttpMessageHandler handler;
-        if (type is not null && Activator.CreateInstance(type) is HttpMessageHandler sockets)
-        {
-            Set(sockets, "UseProxy", false);
-            Set(sockets, "AllowAutoRedirect", false);
-            Set(sockets, "UseCookies", false);
-            Set(sockets, "ConnectTimeout", ConnectTimeout);
-            handler = sockets;
-        }
-        else
-        {
-            handler = new HttpClientHandler { UseProxy = false, AllowAutoRedirect = false, UseCookies = false, AutomaticDecompression = DecompressionMethods.None };
-        }
-
+        var handler = SocketsHandler.Create(("UseProxy", false), ("AllowAutoRedirect", false), ("UseCookies", false), ("ConnectTimeout", ConnectTimeout))
+            ?? new HttpClientHandler { UseProxy = false, AllowAutoRedirect = false, UseCookies = false, AutomaticDecompression = DecompressionMethods.None };
         return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }
-
-    private static void Set(object target, string property, object value) =>
-        target.GetType().GetProperty(property, BindingFlags.Public | BindingFlags.Instance)?.SetValue(target, value);
 }

@@ -18,13 +18,21 @@ namespace MrsJobs.Core.Auth.Metadata;
 internal static class MetadataSessionFactory
 {
     /// <summary>Asks the metadata service for keys (and, when needed, the VM's project) and makes the session.</summary>
+    /// <param name="credentials">The metadata service, and the project id if one was given or set.</param>
+    /// <param name="where">Where the services are, as given (<see cref="EndpointQuery.ForCredentials"/>).</param>
+    /// <param name="context">Trace, warnings and cancellation.</param>
+    /// <param name="userAgent">The User-Agent of every request.</param>
+    /// <param name="options">Timeout, retries, proxy and the endpoint chain.</param>
+    /// <param name="client">The metadata connection; a test may give another.</param>
     /// <exception cref="CredentialsException">The chain came here for want of credentials and the service gave no keys (<see cref="CredentialsProblem.NotFound"/>).</exception>
     /// <exception cref="MetadataServiceException">With <c>-UseMetadata</c>: the service gave no keys.</exception>
     /// <exception cref="Errors.MrsApiException">The project lookup at IAM failed.</exception>
     public static async Task<MrsSession> ConnectAsync(
-        MetadataCredentials credentials, string? region, Uri? endpoint, CallContext context, string userAgent, SessionOptions? options = null, HttpClient? client = null)
+        MetadataCredentials credentials, EndpointQuery where, CallContext context, string userAgent, SessionOptions? options = null, HttpClient? client = null)
     {
         options ??= new SessionOptions();
+        var endpoints = options.EndpointChain.Locate(where, context);   // what the parameters and settings say, before anything is sent
+        using var connecting = HttpClientPool.Acquire(options.Proxy);   // one pooled client from the start to the session (the lookup's pipeline ends its own lease)
         var service = new MetadataServiceClient(new MetadataExchange(credentials.Endpoint, userAgent, client), options.Clock);
         TemporaryKeys keys;
         try
@@ -39,27 +47,27 @@ internal static class MetadataSessionFactory
         try
         {
             context.Trace.Verbose($"Got temporary keys from the instance metadata service; they expire {keys.ExpiresAt:u}.");
-            region = RegionNames.Normalize(region);
             var projectId = credentials.ProjectId;
-            if (projectId is null || (region is null && endpoint is null))
+            if (projectId is null || endpoints.Mrs is null)
             {
                 var instance = await InstanceAsync(service, context).ConfigureAwait(false);
                 projectId ??= instance?.ProjectId;
-                region ??= instance?.Region;
+                if (endpoints.Region is null && instance?.Region is { } vmRegion)
+                {
+                    endpoints = options.EndpointChain.Locate(where.WithRegion(vmRegion), context);   // the VM's region: its endpoints, and a warning if no table knows it
+                }
             }
 
-            var endpoints = Locate(options, EndpointQuery.ForCredentials(region, endpoint, null, credentials), context);
-            region = endpoints.Region;
             var mrs = endpoints.RequireMrs();
             if (projectId is null)
             {
                 using var lookup = new MrsHttpPipeline(new AkSkAuthenticator(keys.Keys), userAgent, options.Timeout, options.Retry, options.Clock, options.Proxy);
-                projectId = await IamProjectLookup.FindProjectIdAsync(lookup, endpoints.RequireIam().Url, SessionFactory.RequireRegion(region, "-ProjectId"), context).ConfigureAwait(false);
+                projectId = await IamProjectLookup.FindProjectIdAsync(lookup, endpoints.RequireIam().Url, endpoints.RequireRegion("-ProjectId"), context).ConfigureAwait(false);
             }
 
             var authenticator = new MetadataKeyAuthenticator(service, keys, projectId, options.Clock);
             return new MrsSession(
-                region, projectId, null, mrs.Url, endpoints.Iam?.Url, AuthMethod.Metadata, authenticator, userAgent, options,
+                endpoints.Region, projectId, null, mrs.Url, endpoints.Iam?.Url, AuthMethod.Metadata, authenticator, userAgent, options,
                 credentialSource: credentials.Origin, endpointSource: mrs.Source, iamEndpointSource: endpoints.Iam?.Source);
         }
         catch
@@ -67,24 +75,6 @@ internal static class MetadataSessionFactory
             keys.Keys.Dispose();   // no session holds the keys: clear them now
             throw;
         }
-    }
-
-    // The endpoints Connect-MrsProject found; when the region came from the VM's availability zone only now, the
-    // SDKs' chain (environment, regions file, table) is asked for that region here, and -Verbose says what it found.
-    private static SessionEndpoints Locate(SessionOptions options, EndpointQuery query, CallContext context)
-    {
-        if (options.Endpoints is { Mrs: not null } found && (found.Region is not null || query.Region is null))
-        {
-            return found;
-        }
-
-        var endpoints = EndpointChain.ForCurrentProcess().Resolve(query);
-        foreach (var line in endpoints.Describe())
-        {
-            context.Trace.Verbose(line);
-        }
-
-        return endpoints;
     }
 
     // The VM's project and region; a service that cannot say is not fatal (the region's project is looked up instead).

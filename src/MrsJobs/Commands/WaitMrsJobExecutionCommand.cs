@@ -15,7 +15,7 @@ namespace MrsJobs.Commands;
 
 /// <summary>
 /// <para type="synopsis">Waits for MRS jobs to end and writes each job's final state as it ends.</para>
-/// <para type="description">Collects every job from the pipeline, then polls them together, one request at a time, each job at most once per -PollingInterval and at most 10 reads a second in all. A job that ends without success (FAILED, KILLED, or FINISHED with a result other than SUCCEEDED) also gives a non-terminating error. Under -ErrorAction Stop the errors wait until every job has ended, so every final state reaches the pipeline first; -FailFast ends the wait at the first error instead.</para>
+/// <para type="description">Collects every job from the pipeline, then polls them together, one request at a time, each job at most once per -PollingInterval and at most 10 reads a second in all. Writes one line per input row: a job's final state, or its last known state when the wait stops following it (read failures, refused credentials, -Timeout, -FailFast). A job that ends without success (FAILED, KILLED, or FINISHED with a result other than SUCCEEDED) also gives a non-terminating error, and so does a job whose end was not seen (but not one -FailFast left running); its line carries the error's ErrorId and Error. Under -ErrorAction Stop the errors wait until every job has ended, so every line reaches the pipeline first; -FailFast ends the wait at the first error instead.</para>
 /// </summary>
 [Cmdlet(VerbsLifecycle.Wait, "MrsJobExecution", HelpUri = "https://github.com/mrsjobs/MrsJobs/blob/main/docs/en-US/Wait-MrsJobExecution.md")]
 [OutputType(typeof(JobExecution))]
@@ -35,14 +35,14 @@ public sealed partial class WaitMrsJobExecutionCommand : MrsJobCmdletBase
     public double PollingInterval { get; set; } = 10;
 
     /// <summary>
-    /// <para type="description">Seconds to wait in all (default 3600); -1 waits until every job has ended. Jobs still running then give one MrsJobWaitTimeout error each, with their last state.</para>
+    /// <para type="description">Seconds to wait in all (default 3600); -1 waits until every job has ended. Jobs still running then give one MrsJobWaitTimeout error each, and a line with their last state (what their input row gave when never read).</para>
     /// </summary>
     [Parameter]
     [ValidateRange(-1, int.MaxValue)]
     public int Timeout { get; set; } = 3600;
 
     /// <summary>
-    /// <para type="description">Ends the wait at the first error (a job that failed or was killed, or could not be read): its final state and error are written, and the other jobs are no longer followed (they go on running). Under -ErrorAction Stop that error ends the command at once. Without -FailFast the wait goes on until every job has ended or -Timeout has passed, and under -ErrorAction Stop the errors are held until then, so that every final state is written first.</para>
+    /// <para type="description">Ends the wait at the first error (a job that failed or was killed, or could not be read): its line and error are written, and the other jobs are no longer followed (they go on running): each gets a line with its last known state and no error. Under -ErrorAction Stop that error ends the command at once. Without -FailFast the wait goes on until every job has ended or -Timeout has passed, and under -ErrorAction Stop the errors are held until then, so that every final state is written first.</para>
     /// </summary>
     [Parameter]
     public SwitchParameter FailFast { get; set; }

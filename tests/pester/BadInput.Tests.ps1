@@ -212,6 +212,12 @@ Describe 'Bad input' {
                     $output.StatementIndex | Should -Be @(0, 0)
                     @($requests | Where-Object path -Like '*/sql-result').Count | Should -Be 2
                 }
+                'Wait-MrsJobExecution' {
+                    # One line per input row: the bad job's carries its error (never read, it comes last, at the first round's end).
+                    $output.JobId | Should -Be @($ids[0], $ids[2], $middle.JobId)
+                    $output[2].ErrorId | Should -Be $case.ExpectedErrorId
+                    $output[2].State | Should -BeNullOrEmpty
+                }
                 default { $output.JobId | Should -Be @($ids[0], $ids[2]) }
             }
         }

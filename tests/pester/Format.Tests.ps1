@@ -62,6 +62,42 @@ Describe 'The default views at 80 columns' {
         ($ended.JobName | Sort-Object) | Should -Be (@($longName, 'wordcount-daily') | Sort-Object)
     }
 
+    It 'rows that became no job (-IncludeFailed) show why in the state column of both tables, within 80 columns' {
+        Add-EmulatorFault @{ cluster_id = $seed.HadoopCluster; count = 1; status = 200; error_code = '0173'; error_msg = 'Failed to submit the job.'; shape = 'job_submit_result' }
+        $rows = @(
+            [pscustomobject]@{ cluster_id = $seed.FullCluster; job_name = 'wordcount-daily'; job_type = 'MapReduce' }
+            [pscustomobject]@{ cluster_id = $seed.FullCluster; job_name = 'bad name'; job_type = 'MapReduce' }
+            [pscustomobject]@{ cluster_id = $seed.HadoopCluster; job_name = $longName; job_type = 'MapReduce' }
+        )
+        $results = @($rows | New-MrsJobExecution -IncludeFailed -ErrorAction SilentlyContinue)
+        $ended = @($results | Wait-MrsJobExecution -PollingInterval 1 | Sort-Object Row)
+
+        $submitText = $results | Out-String -Width 80
+        $endedText = $ended | Out-String -Width 80
+
+        foreach ($text in $submitText, $endedText) {
+            Get-LongestLine $text | Should -BeLessOrEqual 80
+            $text | Should -Not -Match '…'
+        }
+        $submitText | Should -Match '(?m)^\s+1 COMPLETE\s+[0-9a-f-]{36} wordcount-daily\s*$'
+        $submitText | Should -Match '(?m)^\s+2 Invalid\s+bad name\s*$'
+        $submitText | Should -Match '(?m)^\s+3 Refused\s+nightly-'
+        $endedText | Should -Match '(?m)^FINISHED\s+SUCCEEDED\s+[0-9a-f-]{36} wordcount-daily\s*$'
+        $endedText | Should -Match '(?m)^Invalid\s+bad name\s*$'
+        $endedText | Should -Match '(?m)^Refused\s+nightly-'
+        Get-ColumnText $endedText 'JobName' | Should -Be ('wordcount-dailybad name' + $longName)
+    }
+
+    It 'JobExecution: a job whose state was never read shows (not read), not a blank state' {
+        $job = $submitted[1]
+
+        $line = $job | Wait-MrsJobExecution -Timeout 0 -ErrorAction SilentlyContinue
+        $text = $line | Out-String -Width 80
+
+        Get-LongestLine $text | Should -BeLessOrEqual 80
+        $text | Should -Match ('(?m)^\(not read\)\s+' + [regex]::Escape($job.JobId) + ' wordcount-daily\s*$')
+    }
+
     It 'SQL statements: every column name, wrapped, within 80 columns' {
         $row = [ordered]@{}
         1..8 | ForEach-Object { $row["a_rather_long_column_name_$_"] = "v$_" }

@@ -28,7 +28,12 @@ Describe 'Messages' {
 
             $output = @(& $command -JobId $jobId @force -ErrorVariable failures -ErrorAction SilentlyContinue)
 
-            $output | Should -BeNullOrEmpty
+            if ($command -eq 'Wait-MrsJobExecution') {
+                # Its line per input row, with the error's id; nothing was read.
+                $output.JobId | Should -Be $jobId
+                $output.ErrorId | Should -Be 'MrsClusterIdMissing'
+            }
+            else { $output | Should -BeNullOrEmpty }
             @($failures).Count | Should -Be 1
             $failures[0].FullyQualifiedErrorId | Should -BeExactly "MrsClusterIdMissing,MrsJobs.Commands.$($command.Replace('-', ''))Command"
             $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'

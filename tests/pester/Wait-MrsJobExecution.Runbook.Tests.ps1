@@ -116,8 +116,12 @@ Describe 'Wait-MrsJobExecution -ErrorAction Stop, in this process' {
 
         $caught = try { [pscustomobject]@{ JobId = $job.JobId }, $job | Wait-MrsJobExecution -PollingInterval 1 -ErrorAction Stop | ForEach-Object { $received.Add($_) } } catch { $_ }
 
-        $received.JobName | Should -Be @('rb-ok-1')
-        $received[0].Result | Should -Be 'SUCCEEDED'
+        # The job without a cluster id keeps its line too, with the error's id; its error comes at the end.
+        $received.JobId | Should -Be @($job.JobId, $job.JobId)
+        $received[0].ErrorId | Should -Be 'MrsClusterIdMissing'
+        $received[0].State | Should -BeNullOrEmpty
+        $received[1].JobName | Should -Be 'rb-ok-1'
+        $received[1].Result | Should -Be 'SUCCEEDED'
         $caught.FullyQualifiedErrorId | Should -BeExactly "MrsClusterIdMissing,$cmdletId"
     }
 }
@@ -130,7 +134,7 @@ Describe 'Wait-MrsJobExecution -FailFast' {
         Add-RunbookPlan
     }
 
-    It 'under Stop ends the runbook at the first failure, with only the jobs ended by then in the CSV' {
+    It 'under Stop ends the runbook at the first failure, with a line per row in the CSV: the jobs left running with their last state' {
         $results = Get-TestFilePath 'results-failfast.csv'
 
         $report = Invoke-RunbookProcess -ResultPath $results -FailFast
@@ -138,7 +142,11 @@ Describe 'Wait-MrsJobExecution -FailFast' {
         $report.ErrorId | Should -BeExactly "MrsJobFailed,$cmdletId"
         $report.JobName | Should -Be 'rb-fails-early'
         $report.Seconds | Should -BeLessThan 3.5 -Because 'the runbook did not wait for the jobs that run 3.5 s'
-        @(Import-Csv $results).JobName | Should -Be @('rb-fails-early')
+        $rows = @(Import-Csv $results | Sort-Object { [int]$_.Row })
+        $rows.JobName | Should -Be @('rb-ok-1', 'rb-fails-early', 'rb-ok-2', 'rb-fails-late')
+        "$($rows.State)" | Should -Be 'RUNNING FAILED RUNNING RUNNING'
+        $rows.ErrorId | Should -Be @('', 'MrsJobFailed', '', '')
+        @($report.Warnings) | Should -Be @('Stopped waiting at the first failure (-FailFast): 3 job(s) had not ended; they go on running.')
         $running = @(Get-MrsJobExecution -ClusterId $seed.FullCluster -JobName 'rb-ok-*' | Where-Object { -not $_.IsFinished })
         $running.Count | Should -Be 2 -Because 'the wait ended before the other jobs did; they go on running'
     }
@@ -148,7 +156,10 @@ Describe 'Wait-MrsJobExecution -FailFast' {
 
         $ended = @($jobs | Wait-MrsJobExecution -PollingInterval 1 -FailFast -ErrorVariable failures -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue)
 
-        $ended.JobName | Should -Be @('rb-fails-early')
+        $ended.JobName | Should -Be @('rb-fails-early', 'rb-ok-1', 'rb-ok-2', 'rb-fails-late')
+        $ended.State | Should -Be @('FAILED', 'RUNNING', 'RUNNING', 'RUNNING')
+        $ended.ErrorId -join ',' | Should -Be 'MrsJobFailed,,,'
+        $ended.Row | Should -Be @(2, 1, 3, 4)
         @($failures).Count | Should -Be 1
         "$($warned[0])" | Should -Be 'Stopped waiting at the first failure (-FailFast): 3 job(s) had not ended; they go on running.'
     }

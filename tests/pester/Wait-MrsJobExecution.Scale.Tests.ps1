@@ -83,8 +83,12 @@ Describe 'Wait-MrsJobExecution at scale' {
 
         $ended = @($wait.Output | Where-Object { $_ -is [MrsJobs.Core.Models.JobExecution] })
         $errors = @($wait.Output | Where-Object { $_ -isnot [MrsJobs.Core.Models.JobExecution] -and $_.PSObject.Properties.Name -contains 'ErrorId' })
-        $ended.Count | Should -Be 120
-        $ended.Result | Sort-Object -Unique | Should -Be 'SUCCEEDED'
+        $ended.Count | Should -Be 121
+        ($ended | Where-Object JobId -NE $gone.JobId).Result | Sort-Object -Unique | Should -Be 'SUCCEEDED'
+        $goneLine = @($ended | Where-Object JobId -EQ $gone.JobId)
+        $goneLine.Count | Should -Be 1
+        $goneLine[0].State | Should -Be 'RUNNING'
+        $goneLine[0].ErrorId | Should -Be 'MrsApiError.0176'
         $errors.Count | Should -Be 1
         $errors[0].ErrorId | Should -BeLike 'MrsApiError.0176,*'
         $errors[0].JobId | Should -Be $gone.JobId

@@ -60,12 +60,16 @@ Describe 'Wait-MrsJobExecution' {
         "$($byName['job-fails-1'].State)/$($byName['job-fails-1'].Result)" | Should -Be 'FAILED/FAILED'
         "$($byName['slow-1'].State)/$($byName['slow-1'].Result)" | Should -Be 'KILLED/KILLED'
         $byName['app-fails-1'].Succeeded | Should -BeFalse
+        # Each line carries the error written for its job, so that a CSV of the results explains itself.
+        $byName['ok-1'].ErrorId | Should -BeNullOrEmpty
+        "$($byName['app-fails-1'].ErrorId) $($byName['job-fails-1'].ErrorId) $($byName['slow-1'].ErrorId)" | Should -Be 'MrsJobFailed MrsJobFailed MrsJobKilled'
 
         $failures.Count | Should -Be 3
         $ids = $failures | ForEach-Object { "$($_.TargetObject.JobName)=$(($_.FullyQualifiedErrorId -split ',')[0])" } | Sort-Object
         $ids | Should -Be @('app-fails-1=MrsJobFailed', 'job-fails-1=MrsJobFailed', 'slow-1=MrsJobKilled')
         ($failures | Where-Object { $_.TargetObject.JobName -eq 'app-fails-1' }).ToString() | Should -Match 'ended FINISHED with result FAILED'
         ($failures | Where-Object { $_.TargetObject.JobName -eq 'slow-1' }).CategoryInfo.Category | Should -Be 'OperationStopped'
+        $byName['app-fails-1'].Error | Should -Be "$($failures | Where-Object { $_.TargetObject.JobName -eq 'app-fails-1' })"
     }
 
     It 'gives one MrsJobWaitTimeout error per job still running at the timeout, with its last state' {
@@ -78,6 +82,8 @@ Describe 'Wait-MrsJobExecution' {
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 6
         $ended.JobName | Should -Be @('ok-2', 'slow-2')
         $ended[1].State | Should -Be 'RUNNING'
+        $ended[1].ErrorId | Should -Be 'MrsJobWaitTimeout'
+        $ended[0].ErrorId | Should -BeNullOrEmpty
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'MrsJobWaitTimeout,*'
         $failures[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
@@ -136,7 +142,13 @@ Describe 'Wait-MrsJobExecution' {
 
         $ended = @($job | Wait-MrsJobExecution -PollingInterval 1 -ErrorVariable failures -ErrorAction SilentlyContinue)
 
-        $ended.Count | Should -Be 0
+        # Its line: never read, so what its row said, with the error.
+        $ended.Count | Should -Be 1
+        $ended[0].JobId | Should -Be $job.JobId
+        $ended[0].JobName | Should -Be 'ok-broken-reads'
+        $ended[0].State | Should -BeNullOrEmpty
+        $ended[0].ErrorId | Should -Be 'MrsApiError.0173'
+        $ended[0].Error | Should -Be "$($failures[0])"
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'MrsApiError.0173,*'
         @(Get-ShowRequest $job.JobId).Count | Should -Be 3
@@ -156,7 +168,9 @@ Describe 'Wait-MrsJobExecution' {
 
         $ended = @($ghost, $job | Wait-MrsJobExecution -PollingInterval 1 -ErrorVariable failures -ErrorAction SilentlyContinue)
 
-        $ended.JobName | Should -Be @('ok-3')
+        $ended.JobId | Should -Be @('no-such-job', $job.JobId)
+        $ended[0].ErrorId | Should -Be 'MrsApiError.0176'
+        $ended[1].JobName | Should -Be 'ok-3'
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'MrsApiError.0176,*'
         @(Get-ShowRequest 'no-such-job').Count | Should -Be 1

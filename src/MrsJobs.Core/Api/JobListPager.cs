@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using MrsJobs.Core.Errors;
 using MrsJobs.Core.Http;
@@ -25,22 +26,34 @@ namespace MrsJobs.Core.Api;
 /// change state join and leave the filtered list anywhere, which <c>total_record</c> cannot reveal.</para>
 /// <para>If completeness could not be proven (no <c>total_record</c>, answers that fit no meaning, or a list that
 /// kept changing past the request budget), a warning says so.</para>
+/// <para>One <see cref="NextAsync"/> usually sends one request; the first may also send the <c>offset=0</c> probe,
+/// and a refused page size is asked again with the default. A caller that paces its requests (a wait round takes
+/// one turn of the session's read pacer per step) gives a hook that is awaited before each such extra request.</para>
 /// </remarks>
 internal sealed class JobListPager
 {
     private const int DocumentedDefaultLimit = 10;
     private readonly JobListQuery _query;
+    private readonly Func<CancellationToken, Task>? _beforeExtraRequest;
     private readonly HashSet<string> _written = new(StringComparer.Ordinal);
     private readonly ListFrontier _frontier = new();
     private OffsetMeaningInference? _meaning;
     private (int Offset, int Limit, string[] Ids)? _previous;
     private long _largestTotal;
     private bool _unchecked;
+    private int _requestsThisStep;
 
     /// <summary>Creates a pager; nothing is sent until <see cref="NextAsync"/>.</summary>
-    public JobListPager(JobListQuery query)
+    /// <param name="query">The list to read.</param>
+    /// <param name="beforeExtraRequest">
+    /// Awaited before each request of one <see cref="NextAsync"/> after its first (the <c>offset=0</c> probe, a
+    /// page asked again with the default size), so that a caller who paced the first can pace those too; <c>null</c>
+    /// sends them at once.
+    /// </param>
+    public JobListPager(JobListQuery query, Func<CancellationToken, Task>? beforeExtraRequest = null)
     {
         _query = query ?? throw new ArgumentNullException(nameof(query));
+        _beforeExtraRequest = beforeExtraRequest;
     }
 
     /// <summary><c>true</c> once the last page has been read.</summary>
@@ -69,6 +82,7 @@ internal sealed class JobListPager
 
         var meaning = _meaning ??= new OffsetMeaningInference(client.RecallOffsetMeanings());
         var known = meaning.Possible;
+        _requestsThisStep = 0;
         try
         {
             RestartWithoutChangingFiltersIfNeeded(context);
@@ -214,30 +228,39 @@ internal sealed class JobListPager
     private async Task<JobListPage> ReadPageAsync(MrsJobClient client, int offset, CallContext context)
     {
         var first = PagesRead == 0;
-        PagesRead++;
         try
         {
-            return await client.ListJobsPageAsync(_query, offset, context).ConfigureAwait(false);
+            return await SendAsync(client, offset, context).ConfigureAwait(false);
         }
         catch (MrsApiException ex) when (first && ex.Kind == MrsErrorKind.InvalidArgument && _query.PageSize > DocumentedDefaultLimit)
         {
             _query.PageSize = DocumentedDefaultLimit;
-            PagesRead++;
-            return await client.ListJobsPageAsync(_query, offset, context).ConfigureAwait(false);
+            return await SendAsync(client, offset, context).ConfigureAwait(false);
         }
     }
 
     private async Task<JobListPage?> TryReadPageAsync(MrsJobClient client, int offset, CallContext context)
     {
-        PagesRead++;
         try
         {
-            return await client.ListJobsPageAsync(_query, offset, context).ConfigureAwait(false);
+            return await SendAsync(client, offset, context).ConfigureAwait(false);
         }
         catch (MrsApiException ex) when (ex.Kind == MrsErrorKind.InvalidArgument)
         {
             return null;
         }
+    }
+
+    // Every request goes through here: counted, and after the first of a step, preceded by the caller's hook.
+    private async Task<JobListPage> SendAsync(MrsJobClient client, int offset, CallContext context)
+    {
+        if (_requestsThisStep++ > 0 && _beforeExtraRequest is { } hook)
+        {
+            await hook(context.Cancellation).ConfigureAwait(false);
+        }
+
+        PagesRead++;
+        return await client.ListJobsPageAsync(_query, offset, context).ConfigureAwait(false);
     }
 
     /// <summary>A page as read: <see cref="ReadInOrder"/> is <c>false</c> for a page read before the top it follows.</summary>

@@ -5,9 +5,11 @@ using System.Linq;
 namespace MrsJobs.Core.Api;
 
 /// <summary>
-/// What the job list's <c>offset</c> may count. The official sources disagree: the API page, the Python SDK and
-/// some Java SDK versions say it defaults to 1; the Go SDK (since late 2022) and other Java/Node versions say 0;
-/// none says whether it counts pages or jobs. A set of these flags is what is still possible.
+/// What the job list's <c>offset</c> may count. The official sources disagree on its default: 1 in the API page,
+/// the Go SDK's model (huaweicloud-sdk-go-v3 <c>model_show_job_exe_list_new_request.go</c>, at 0eb71622 and
+/// 32ad2598) and the current Python model; 0 in the Java v3 model (<c>ShowJobExeListNewRequest.java</c> at
+/// 06360064), the Node.js <c>MrsClient.ts</c> and an older Python model. None says whether it counts pages or
+/// jobs. A set of these flags is what is still possible.
 /// </summary>
 [Flags]
 internal enum OffsetMeanings

@@ -14,6 +14,7 @@ internal sealed class RequestPacer
     private readonly object _gate = new();
     private readonly TimeSpan _spacing;
     private DateTimeOffset _next = DateTimeOffset.MinValue;
+    private long _turns;
 
     public RequestPacer(double perSecond)
     {
@@ -23,6 +24,9 @@ internal sealed class RequestPacer
 
     /// <summary>The most requests a second.</summary>
     public double PerSecond { get; }
+
+    /// <summary>How many turns were taken in all: with one turn per request, the requests paced so far.</summary>
+    public long TurnsTaken => Interlocked.Read(ref _turns);
 
     /// <summary>Waits until the caller's turn comes, and takes it.</summary>
     public Task WaitTurnAsync(TimeProvider clock, CancellationToken cancellationToken)
@@ -34,6 +38,7 @@ internal sealed class RequestPacer
             var turn = _next > now ? _next : now;
             _next = turn + _spacing;
             wait = turn - now;
+            Interlocked.Increment(ref _turns);
         }
 
         return wait > TimeSpan.Zero ? clock.Delay(wait, cancellationToken) : Task.CompletedTask;

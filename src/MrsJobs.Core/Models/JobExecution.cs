@@ -85,10 +85,14 @@ public sealed class JobExecution
     /// <summary>The tracking URL (SparkSubmit jobs).</summary>
     public string? TrackingUrl { get; internal set; }
 
-    /// <summary>For a row that became no job: the id of the error New-MrsJobExecution gave it (for example <c>InvalidJobDefinition.JobName</c>).</summary>
+    /// <summary>
+    /// The id of the error written for this line, <c>null</c> when none: for a row that became no job, New-MrsJobExecution's
+    /// (for example <c>InvalidJobDefinition.JobName</c>); for a job, Wait-MrsJobExecution's (<c>MrsJobFailed</c>,
+    /// <c>MrsJobKilled</c>, <c>MrsJobWaitTimeout</c>, or the read failure that ended its wait, such as <c>MrsApiError.0176</c>).
+    /// </summary>
     public string? ErrorId { get; internal set; }
 
-    /// <summary>For a row that became no job: the message of the error New-MrsJobExecution gave it (never a secret).</summary>
+    /// <summary>The message of the error written for this line (never a secret); <c>null</c> when none. See <see cref="ErrorId"/>.</summary>
     public string? Error { get; internal set; }
 
     /// <summary><c>true</c> once the job is FINISHED, FAILED or KILLED.</summary>
@@ -96,6 +100,14 @@ public sealed class JobExecution
 
     /// <summary><c>true</c> only when the job ended and its result is SUCCEEDED.</summary>
     public bool Succeeded => IsFinished && Result == JobResults.Succeeded;
+
+    /// <summary>Sets <see cref="ErrorId"/> and <see cref="Error"/> (an empty text is none) and returns this line.</summary>
+    internal JobExecution WithError(string? errorId, string? error)
+    {
+        ErrorId = string.IsNullOrEmpty(errorId) ? null : errorId;
+        Error = string.IsNullOrEmpty(error) ? null : error;
+        return this;
+    }
 
     /// <inheritdoc />
     public override string ToString() => JobId.Length == 0 && Origin is { } origin

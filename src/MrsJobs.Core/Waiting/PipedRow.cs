@@ -40,17 +40,23 @@ internal sealed class PipedRow
         string.IsNullOrEmpty(jobId) && Origin is SubmissionOrigin.Invalid or SubmissionOrigin.Refused or SubmissionOrigin.NotSent or SubmissionOrigin.Unknown;
 
     /// <summary>The row that became no job, as the JobExecution that stands for it: nothing is read from the service.</summary>
-    public JobExecution WithoutJob(string? errorId, string? error) => new()
+    public JobExecution WithoutJob(string? errorId, string? error) => Unread(string.Empty, _job.ClusterId).WithError(errorId, error);
+
+    /// <summary>
+    /// The line of a job whose state was never read (its reads failed, the wait timed out or stopped first, or it
+    /// was not waited for at all): its id and cluster, this row and origin, and the job as it was piped (name,
+    /// type, arguments and properties, secrets hidden). State and result stay empty: nothing says what they are.
+    /// </summary>
+    public JobExecution Unread(string jobId, string? clusterId) => new()
     {
         Row = Row,
         Origin = Origin,
-        ClusterId = _job.ClusterId ?? string.Empty,
+        JobId = jobId,
+        ClusterId = clusterId ?? string.Empty,
         JobName = _job.JobName ?? string.Empty,
         JobType = _job.JobType ?? string.Empty,
         Arguments = _arguments,
         Properties = _properties,
-        ErrorId = string.IsNullOrEmpty(errorId) ? null : errorId,
-        Error = string.IsNullOrEmpty(error) ? null : error,
     };
 
     /// <summary>Gives a job's state its row and origin, and the submitted arguments and properties where the service's text agrees with them.</summary>

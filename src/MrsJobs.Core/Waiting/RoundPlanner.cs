@@ -41,13 +41,15 @@ internal static class RoundPlanner
 
     /// <summary>
     /// The round's plans, one per cluster with jobs still waited for, in the order the clusters' first jobs came in.
+    /// Cluster ids are compared ignoring case, as <see cref="JobWatchList"/> and <see cref="ClusterListings"/> do;
+    /// a plan names the cluster as its first job did.
     /// </summary>
     /// <param name="pending">The jobs still waited for, in arrival order.</param>
     /// <param name="listings">What earlier rounds learned about listing each cluster.</param>
     /// <param name="serviceNow">The service's time now (our clock plus its known offset); <c>null</c> when its clock is unknown.</param>
     public static IReadOnlyList<ClusterReadPlan> Plan(IEnumerable<WatchedJob> pending, ClusterListings listings, DateTimeOffset? serviceNow) =>
         pending
-            .GroupBy(job => job.ClusterId, StringComparer.Ordinal)
+            .GroupBy(job => job.ClusterId, StringComparer.OrdinalIgnoreCase)
             .Select(cluster => PlanCluster(cluster.Key, cluster.ToList(), listings, serviceNow))
             .ToList();
 

@@ -14,7 +14,8 @@ namespace MrsJobs.Core.Waiting;
 /// One round of a wait, read one request at a time so that the caller can write what each request
 /// settled at once: per cluster, as <see cref="RoundPlanner"/> planned, the pages of its job list and then
 /// a show of each job the list did not show, or a show of each job. Every request waits its turn on the
-/// session's read pacer (at most 10 a second, lists and shows alike) and is not retried at once: a
+/// session's read pacer (at most 10 a second, lists and shows alike; the list's extra requests, its
+/// <c>offset=0</c> probe and a page asked again with the default size, too) and is not retried at once: a
 /// failed read is tried again in the next round.
 /// </summary>
 internal sealed class WaitRound
@@ -91,7 +92,7 @@ internal sealed class WaitRound
             }
 
             _listing = plan;
-            _pager = new JobListPager(plan.ToQuery());
+            _pager = new JobListPager(plan.ToQuery(), cancellation => _session.ReadPacer.WaitTurnAsync(_session.Clock, cancellation));
             _unseen = plan.Jobs.ToDictionary(job => job.JobId, StringComparer.OrdinalIgnoreCase);
             _pages = 0;
         }

@@ -29,4 +29,17 @@ internal sealed class WatchedJob
 
     /// <summary>How many reads in a row have failed.</summary>
     public int ConsecutiveFailures { get; internal set; }
+
+    /// <summary>
+    /// The line written for this job when the wait stops following it before it ended (its reads failed, the
+    /// credentials were refused, -Timeout passed, or -FailFast ended the wait), so that every input row still has
+    /// one: its last state as read (with the row and origin it was piped with), or, when no read succeeded, what
+    /// the piped row knows of it (<see cref="PipedRow.Unread"/>). <paramref name="errorId"/> and
+    /// <paramref name="error"/> are those of the error written for it; <c>null</c> when none is.
+    /// </summary>
+    public JobExecution LastKnown(string? errorId, string? error)
+    {
+        var line = Last ?? From?.Unread(JobId, ClusterId) ?? new JobExecution { JobId = JobId, ClusterId = ClusterId };
+        return line.WithError(errorId, error);
+    }
 }

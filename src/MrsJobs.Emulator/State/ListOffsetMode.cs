@@ -3,9 +3,10 @@ using System;
 namespace MrsJobs.Emulator.State;
 
 /// <summary>
-/// What the job list's <c>offset</c> counts. The official sources disagree (the API page and the Python SDK: it
-/// defaults to 1; the Go SDK since late 2022 and some Java/Node versions: 0; none says pages or jobs), so tests
-/// choose. The 1-based meanings refuse <c>offset=0</c> as the service refuses an out-of-range parameter.
+/// What the job list's <c>offset</c> counts. The official sources disagree (it defaults to 1 in the API page, the
+/// Go SDK's model and the current Python model; to 0 in the Java v3 model, the Node.js client and an older Python
+/// model; none says pages or jobs), so tests choose. The 1-based meanings refuse <c>offset=0</c> as the service
+/// refuses an out-of-range parameter.
 /// </summary>
 public enum ListOffsetMode
 {

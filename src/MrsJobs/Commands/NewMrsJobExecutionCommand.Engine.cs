@@ -124,7 +124,7 @@ public sealed partial class NewMrsJobExecutionCommand
             yield break;
         }
 
-        if (IncludeFailed && FailedRowResult.For(outcome, _projectId, error.FullyQualifiedErrorId, SubmissionErrorRecords.MessageOf(error)) is { } result)
+        if (IncludeFailed && FailedRowResult.For(outcome, _projectId, error.FullyQualifiedErrorId, ErrorRecords.MessageOf(error)) is { } result)
         {
             yield return new PipelineMessage(PipelineStream.Output, result);
         }

@@ -114,7 +114,8 @@ public sealed partial class WaitMrsJobExecutionCommand
 
         if (string.IsNullOrEmpty(JobId))
         {
-            Fail(ErrorRecords.InvalidId(ErrorIds.InvalidJobId, "'' is not a job id: it is required (a row of New-MrsJobExecution -IncludeFailed that became no job has an Origin that says why). Nothing was sent.", JobId));
+            var error = ErrorRecords.InvalidId(ErrorIds.InvalidJobId, "'' is not a job id: it is required (a row of New-MrsJobExecution -IncludeFailed that became no job has an Origin that says why). Nothing was sent.", JobId);
+            FailWithLine(error, row.Unread(string.Empty, ClusterId).WithError);
             return true;
         }
 

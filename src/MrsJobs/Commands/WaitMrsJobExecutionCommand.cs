@@ -15,7 +15,7 @@ namespace MrsJobs.Commands;
 
 /// <summary>
 /// <para type="synopsis">Waits for MRS jobs to end and writes each job's final state as it ends.</para>
-/// <para type="description">Collects every job from the pipeline, then polls them together, one request at a time, each job at most once per -PollingInterval and at most 10 reads a second in all. A job that ends without success (FAILED, KILLED, or FINISHED with a result other than SUCCEEDED) also gives a non-terminating error. Under -ErrorAction Stop the errors wait until every job has ended, so every final state reaches the pipeline first; -FailFast ends the wait at the first error instead.</para>
+/// <para type="description">Collects every job from the pipeline, then polls them together, one request at a time, each job at most once per -PollingInterval and at most 10 reads a second in all. Writes one line per input row: a job's final state, or its last known state when the wait stops following it (read failures, refused credentials, -Timeout, -FailFast). A job that ends without success (FAILED, KILLED, or FINISHED with a result other than SUCCEEDED) also gives a non-terminating error, and so does a job whose end was not seen (but not one -FailFast left running); its line carries the error's ErrorId and Error. Under -ErrorAction Stop the errors wait until every job has ended, so every line reaches the pipeline first; -FailFast ends the wait at the first error instead.</para>
 /// </summary>
 [Cmdlet(VerbsLifecycle.Wait, "MrsJobExecution", HelpUri = "https://github.com/mrsjobs/MrsJobs/blob/main/docs/en-US/Wait-MrsJobExecution.md")]
 [OutputType(typeof(JobExecution))]
@@ -23,7 +23,7 @@ public sealed partial class WaitMrsJobExecutionCommand : MrsJobCmdletBase
 {
     private readonly JobWatchList _jobs = new();
     private MrsSession? _session;
-    private WaitFailures _failures = new(holdUntilTheEnd: false);
+    private WaitFailures _failures = new(errorsStopTheCommand: false, failFast: false);
     private bool _stoppedAtFailure;
 
     /// <summary>
@@ -35,14 +35,14 @@ public sealed partial class WaitMrsJobExecutionCommand : MrsJobCmdletBase
     public double PollingInterval { get; set; } = 10;
 
     /// <summary>
-    /// <para type="description">Seconds to wait in all (default 3600); -1 waits until every job has ended. Jobs still running then give one MrsJobWaitTimeout error each, with their last state.</para>
+    /// <para type="description">Seconds to wait in all (default 3600); -1 waits until every job has ended. Jobs still running then give one MrsJobWaitTimeout error each, and a line with their last state (what their input row gave when never read).</para>
     /// </summary>
     [Parameter]
     [ValidateRange(-1, int.MaxValue)]
     public int Timeout { get; set; } = 3600;
 
     /// <summary>
-    /// <para type="description">Ends the wait at the first error (a job that failed or was killed, or could not be read): its final state and error are written, and the other jobs are no longer followed (they go on running). Under -ErrorAction Stop that error ends the command at once. Without -FailFast the wait goes on until every job has ended or -Timeout has passed, and under -ErrorAction Stop the errors are held until then, so that every final state is written first.</para>
+    /// <para type="description">Ends the wait at the first error (a job that failed or was killed, or could not be read): its line and error are written, and the other jobs are no longer followed (they go on running): each gets a line with its last known state and no error. Under -ErrorAction Stop that error ends the command at once. Without -FailFast the wait goes on until every job has ended or -Timeout has passed, and under -ErrorAction Stop the errors are held until then, so that every final state is written first.</para>
     /// </summary>
     [Parameter]
     public SwitchParameter FailFast { get; set; }
@@ -51,14 +51,14 @@ public sealed partial class WaitMrsJobExecutionCommand : MrsJobCmdletBase
     protected override void BeginProcessing()
     {
         _session = RequireSession();
-        _failures = new WaitFailures(holdUntilTheEnd: !FailFast && ErrorsStopTheCommand());
+        _failures = new WaitFailures(ErrorsStopTheCommand(), FailFast.IsPresent);
     }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
         var row = ReadRow();
-        if (TookRowWithoutJob(row) || !ClusterIdGiven(ClusterId, JobId, Fail))   // held like a failed job's error under -ErrorAction Stop
+        if (TookRowWithoutJob(row) || !ClusterIdGiven(ClusterId, JobId, error => FailWithLine(error, row.Unread(JobId!, ClusterId).WithError)))
         {
             return;
         }
@@ -88,40 +88,62 @@ public sealed partial class WaitMrsJobExecutionCommand : MrsJobCmdletBase
             }
         }
 
-        if (_stoppedAtFailure && _jobs.Pending.Count > 0)
+        if (_stoppedAtFailure)
         {
-            WriteWarning($"Stopped waiting at the first failure (-FailFast): {_jobs.Pending.Count} job(s) had not ended; they go on running.");
+            LeaveTheRest();
         }
 
         WriteHeldFailures();
     }
 
-    // Every final state has been written: now the errors held under -ErrorAction Stop. The first ends the
-    // command, so the others go before it, as warnings.
-    private void WriteHeldFailures()
+    // -FailFast ended the wait: each job still running gets a line with its last known state, and no error.
+    private void LeaveTheRest()
     {
-        var held = _failures.TakeHeld();
-        for (var later = 1; later < held.Count; later++)
+        var rest = _jobs.TakeRest();
+        foreach (var job in rest)
         {
-            WriteWarning(ErrorRecords.AsWarning(held[later]));
+            WriteProgress(WaitProgress.JobCompleted(job));
+            WriteObject(job.LastKnown(null, null));
         }
 
-        if (held.Count > 0)
+        if (rest.Count > 0)
         {
-            WriteError(held[0]);
+            WriteWarning($"Stopped waiting at the first failure (-FailFast): {rest.Count} job(s) had not ended; they go on running.");
         }
+    }
+
+    // Every line has been written: now the errors held (see WaitFailures).
+    private void WriteHeldFailures()
+    {
+        foreach (var held in _failures.TakeHeld())
+        {
+            if (held.AsWarning)
+            {
+                WriteWarning(ErrorRecords.AsWarning(held.Error));
+            }
+            else
+            {
+                WriteError(held.Error);
+            }
+        }
+    }
+
+    // Writes the job's line first, carrying the error's id and message, then the error (so that the line is
+    // written even when the error ends the command).
+    private void FailWithLine(ErrorRecord error, Func<string?, string?, JobExecution> line)
+    {
+        WriteObject(line(ErrorRecords.IdOf(error), ErrorRecords.MessageOf(error)));
+        Fail(error);
     }
 
     // Writes the error now, or holds it until the wait is over (see WaitFailures); -FailFast ends the wait.
     private void Fail(ErrorRecord error)
     {
-        if (_failures.Hold(error))
-        {
-            return;
-        }
-
-        WriteError(error);
         _stoppedAtFailure |= FailFast.IsPresent;
+        if (!_failures.Hold(error))
+        {
+            WriteError(error);
+        }
     }
 
     private void Poll(Stopwatch clock, TimeSpan? limit, TimeSpan interval)
@@ -182,14 +204,15 @@ public sealed partial class WaitMrsJobExecutionCommand : MrsJobCmdletBase
                 foreach (var failure in step.GaveUp)
                 {
                     WriteProgress(WaitProgress.JobCompleted(failure.Job));
-                    Fail(ErrorRecords.FromApi(failure.Error, (object?)failure.Job.Last ?? failure.Job.JobId, $"Job {failure.Job.JobId}"));
+                    FailWithLine(ReadFailed(failure.Job, failure.Error), failure.Job.LastKnown);
                 }
             }
             catch (MrsApiException ex) when (JobWatchList.EndsTheWait(ex))
             {
                 foreach (var rest in _jobs.TakeRest())
                 {
-                    Fail(ErrorRecords.FromApi(ex, (object?)rest.Last ?? rest.JobId, $"Job {rest.JobId}"));
+                    WriteProgress(WaitProgress.JobCompleted(rest));
+                    FailWithLine(ReadFailed(rest, ex), rest.LastKnown);
                 }
 
                 return false;
@@ -206,14 +229,20 @@ public sealed partial class WaitMrsJobExecutionCommand : MrsJobCmdletBase
         return true;
     }
 
+    private static ErrorRecord ReadFailed(WatchedJob job, MrsApiException error) =>
+        ErrorRecords.FromApi(error, (object?)job.Last ?? job.JobId, $"Job {job.JobId}");
+
+    // A job that ended without success carries its error's id and message in its line too.
     private void Ended(WatchedJob job, JobExecution state)
     {
         WriteProgress(WaitProgress.JobCompleted(job));
-        WriteObject(state);
-        if (!state.Succeeded)
+        if (state.Succeeded)
         {
-            Fail(JobErrorRecords.DidNotSucceed(state));
+            WriteObject(state);
+            return;
         }
+
+        FailWithLine(JobErrorRecords.DidNotSucceed(state), state.WithError);
     }
 
     private void TimeOut(TimeSpan total)
@@ -221,12 +250,7 @@ public sealed partial class WaitMrsJobExecutionCommand : MrsJobCmdletBase
         foreach (var job in _jobs.TakeRest())
         {
             WriteProgress(WaitProgress.JobCompleted(job));
-            if (job.Last is not null)
-            {
-                WriteObject(job.Last);
-            }
-
-            Fail(JobErrorRecords.WaitTimedOut(job.JobId, job.Last, total));
+            FailWithLine(JobErrorRecords.WaitTimedOut(job.JobId, job.Last, total), job.LastKnown);
         }
     }
 

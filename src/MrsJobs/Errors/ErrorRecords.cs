@@ -104,7 +104,13 @@ internal static class ErrorRecords
     }
 
     /// <summary>An error written as a warning line, <c>[MrsJobFailed] message</c>: after the error that ended a command under -ErrorAction Stop, each further one would end it again.</summary>
-    public static string AsWarning(ErrorRecord error) => $"[{error.FullyQualifiedErrorId.Split(',')[0]}] {error}";
+    public static string AsWarning(ErrorRecord error) => $"[{IdOf(error)}] {error}";
+
+    /// <summary>An error's id: the part of <c>FullyQualifiedErrorId</c> before the comma (the command's name follows once it is written).</summary>
+    public static string IdOf(ErrorRecord error) => error.FullyQualifiedErrorId.Split(',')[0];
+
+    /// <summary>The message an error shows (its details' message, else its exception's).</summary>
+    public static string MessageOf(ErrorRecord error) => error.ErrorDetails?.Message ?? error.Exception.Message;
 
     /// <summary>The category of each error kind.</summary>
     public static ErrorCategory Category(MrsErrorKind kind) => kind switch

@@ -23,9 +23,6 @@ internal static class SubmissionErrorRecords
         };
     }
 
-    /// <summary>The message an error shows (its details' message, else its exception's).</summary>
-    public static string MessageOf(ErrorRecord error) => error.ErrorDetails?.Message ?? error.Exception.Message;
-
     /// <summary>A journal that cannot be used (in use, unreadable, written for other input): nothing is sent.</summary>
     public static ErrorRecord Journal(JournalException exception)
     {

@@ -166,6 +166,32 @@ public class JobListPagerTests : EmulatorTest
         Assert.All(limits.Skip(1), q => Assert.Contains("limit=10&", q));
     }
 
+    [Fact]
+    public async Task AwaitsTheCallersHookBeforeEachRequestOfAStepAfterItsFirstTheProbeAndTheSmallerPageSize()
+    {
+        await AddJobsAsync(250);
+        var session = await ConnectAsync();
+        var requestsAtEachHook = new List<int>();
+        var steps = 0;
+        Fixture.State.Requests.Clear();
+        var pager = new JobListPager(new JobListQuery { ClusterId = Cluster, PageSize = 500 }, _ =>
+        {
+            requestsAtEachHook.Add(ListRequests().Count);
+            return Task.CompletedTask;
+        });
+
+        while (!pager.IsDone)
+        {
+            steps++;
+            await pager.NextAsync(session.Jobs, CallContext.None);
+        }
+
+        // Step 1: limit=500 (refused), the hook, limit=10 offset=1, the hook, offset=0 (refused); then one request a step.
+        Assert.Equal(new[] { 1, 2 }, requestsAtEachHook);
+        Assert.Equal(ListRequests().Count, steps + requestsAtEachHook.Count);
+        Assert.Equal(ListRequests().Count, pager.PagesRead);
+    }
+
     // done-* jobs are FINISHED at once; long-* jobs run for ten minutes.
     private async Task PlanDoneAndLongJobsAsync()
     {

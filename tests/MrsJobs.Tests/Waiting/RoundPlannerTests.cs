@@ -116,6 +116,25 @@ public class RoundPlannerTests
         Assert.True(plans[1].Lists);
     }
 
+    [Fact]
+    public void TakesClusterIdsThatDifferOnlyInCaseForOneClusterAsTheWatchListAndTheListingsDo()
+    {
+        var jobs = new JobWatchList();
+        jobs.Add("j1", "Cluster-A");
+        jobs.Add("j2", "cluster-a");
+        jobs.Add("j3", "CLUSTER-A");
+        jobs.Listings.Listed("cluster-a", 2);
+
+        var plan = Assert.Single(RoundPlanner.Plan(jobs.Pending, jobs.Listings, ServiceNow));
+
+        Assert.Equal("Cluster-A", plan.ClusterId);
+        Assert.Equal(new[] { "j1", "j2", "j3" }, plan.Jobs.Select(j => j.JobId));
+        Assert.True(plan.Lists);
+
+        jobs.Listings.StopListing("CLUSTER-a");
+        Assert.False(Assert.Single(RoundPlanner.Plan(jobs.Pending, jobs.Listings, ServiceNow)).Lists);
+    }
+
     [Theory]
     [InlineData(9, 10, true)]
     [InlineData(10, 10, false)]

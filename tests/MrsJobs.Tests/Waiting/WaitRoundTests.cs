@@ -195,6 +195,37 @@ public class WaitRoundTests : EmulatorTest
         Assert.Null(QueryValue(Lists(SeedData.FullClusterId)[0].Query, "submitted_time_begin"));
     }
 
+    [Fact]
+    public async Task TakesAPacerTurnForEveryRequestTheOffsetZeroProbeIncluded()
+    {
+        await PlanAsync("slow-*", runningMs: 7_200_000);
+        var jobs = Watch(await AddJobsAsync(250, "slow-{n}", SeedData.FullClusterId), SeedData.FullClusterId);
+        var session = await ConnectAsync();
+        Fixture.State.Requests.Clear();
+
+        await RunAsync(new WaitRound(jobs, session), jobs);
+
+        Assert.Single(Probes());
+        Assert.Equal(3, Lists(SeedData.FullClusterId).Count);
+        Assert.Equal(Reads().Count + Probes().Count, session.ReadPacer.TurnsTaken);
+    }
+
+    [Fact]
+    public async Task TakesAPacerTurnForAListPageAskedAgainWithTheDefaultSize()
+    {
+        await PlanAsync("slow-*", runningMs: 7_200_000);
+        var jobs = Watch(await AddJobsAsync(3, "slow-{n}", SeedData.FullClusterId), SeedData.FullClusterId);
+        var session = await ConnectAsync();
+        await ControlAsync("faults", Fault(400, "12000002", count: 1));   // limit=100 refused; the pager asks again with limit=10
+        Fixture.State.Requests.Clear();
+
+        await RunAsync(new WaitRound(jobs, session), jobs);
+
+        Assert.Equal(2, Lists(SeedData.FullClusterId).Count);
+        Assert.Empty(Shows());
+        Assert.Equal(Reads().Count + Probes().Count, session.ReadPacer.TurnsTaken);
+    }
+
     private static JobWatchList Watch(IReadOnlyList<string> ids, string clusterId, IReadOnlyList<string>? moreIds = null, string? moreClusterId = null)
     {
         var jobs = new JobWatchList();

@@ -15,6 +15,11 @@ namespace MrsJobs.Core.Models;
 [DebuggerDisplay("{JobId,nq} {State,nq} {JobName,nq}")]
 public sealed class JobSubmitResult
 {
+    // The job as sent, when this result was made from one; Arguments and Properties are shown from it on first read.
+    private JobDefinition? _sent;
+    private JobArguments? _arguments;
+    private JobProperties? _properties;
+
     /// <summary>Creates a result. Normally made by <see cref="Api.MrsJobClient"/>.</summary>
     public JobSubmitResult(
         string? jobId,
@@ -47,8 +52,7 @@ public sealed class JobSubmitResult
         : this(jobId, state, job.JobName, job.JobType, job.ClusterId, projectId, default)
     {
         SubmittedAt = submittedAt;
-        Arguments = ShownDefinition.Arguments(job.Arguments);
-        Properties = ShownDefinition.Properties(job.Properties);
+        _sent = job;
     }
 
     /// <summary>The input row this result is for: its position in the pipeline, from 1 (0 for a job given on the command line).</summary>
@@ -76,10 +80,19 @@ public sealed class JobSubmitResult
     public string ProjectId { get; }
 
     /// <summary>The arguments that were sent, secrets hidden; its text is the CSV cell notation (a JSON array).</summary>
-    public JobArguments Arguments { get; internal set; } = JobArguments.Empty;
+    /// <remarks>Made from the job sent when first read: a pipeline that does not look at them does not pay for them.</remarks>
+    public JobArguments Arguments
+    {
+        get => _arguments ??= _sent is null ? JobArguments.Empty : ShownDefinition.Arguments(_sent.Arguments);
+        internal set => _arguments = value;
+    }
 
     /// <summary>The properties that were sent, values of secret-looking keys hidden; its text is the CSV cell notation.</summary>
-    public JobProperties Properties { get; internal set; } = JobProperties.Empty;
+    public JobProperties Properties
+    {
+        get => _properties ??= _sent is null ? JobProperties.Empty : ShownDefinition.Properties(_sent.Properties);
+        internal set => _properties = value;
+    }
 
     /// <summary>When the client received the service's answer (UTC; its text is ISO 8601); <c>null</c> when nothing was answered.</summary>
     public JobTime? SubmittedAt { get; internal set; }
@@ -104,8 +117,9 @@ public sealed class JobSubmitResult
         new(JobId, State, JobName, JobType, ClusterId, ProjectId, default, ErrorCode, ErrorMessage, row, origin)
         {
             SubmittedAt = SubmittedAt,
-            Arguments = Arguments,
-            Properties = Properties,
+            _sent = _sent,
+            _arguments = _arguments,
+            _properties = _properties,
             ErrorId = ErrorId,
             Error = Error,
         };

@@ -8,7 +8,8 @@
     $runningJobId (a SparkSql job running for an hour), $clusters (two clusters of cn-north-4), $testCluster (a cluster
     of ap-southeast-1), $credential, $prod, $projectId, $token (a SecureString for cn-north-4), $akFromVault and
     $skFromVault (an access key pair of etl-user), $jarAndArgs and $sparkPiArgs (job arguments).
-    Environment: MRS_USER, MRS_PASSWORD, MRS_ACCOUNT, and HUAWEICLOUD_SDK_AK/SK (the credential chain's source).
+    Environment: MRS_USER, MRS_PASSWORD, MRS_ACCOUNT, HUAWEICLOUD_SDK_AK/SK (the credential chain's source), and
+    MRSJOBS_METADATA_ENDPOINT (the emulator, standing in for a VM's metadata service).
     Prompts: Get-Credential and Read-Host answer as the user would (the password of the user named; the token or the
     secret key a prompt asks for), since an example runs with nobody at the keyboard.
 #>
@@ -38,6 +39,7 @@ $env:MRS_PASSWORD = $World.Password
 $env:MRS_ACCOUNT = $World.Domain
 $env:HUAWEICLOUD_SDK_AK = $World.AccessKey
 $env:HUAWEICLOUD_SDK_SK = $World.SecretKey
+$env:MRSJOBS_METADATA_ENDPOINT = $World.Url   # the emulator serves the ECS metadata service too (-UseMetadata)
 
 $docsPromptAnswers = @{
     'X-Subject-Token'   = $World.Token

@@ -8,27 +8,23 @@ namespace MrsJobs.Core.Auth;
 /// Credentials that expire and are fetched again before then, shared by every request of a session: readers on
 /// any thread see the current value and its expiry as one (<see cref="Current"/>), renewals are serialized, and a
 /// renewal asked for by a request that saw an older <see cref="Generation"/> is skipped (another request renewed
-/// meanwhile). The SDKs renew when less than 60 seconds are left (Go <c>basic_icredential.go</c>
-/// <c>needUpdateSecurityToken</c>/<c>needUpdateAuthToken</c>: <c>expiredAt - now &lt; 60</c>; Python
-/// <c>credentials.py</c> likewise); credentials that live less than four minutes are renewed when a quarter of
-/// their life is left instead, so that short-lived ones are not fetched before every request.
+/// meanwhile). When they are due is a <see cref="RenewalMargin"/>: the SDKs' rule unless another is given.
 /// </summary>
 /// <typeparam name="T">What is renewed (temporary keys, a token).</typeparam>
 internal sealed class RenewableCredential<T>
     where T : class
 {
-    /// <summary>How long before expiry the SDKs renew.</summary>
-    public static readonly TimeSpan SdkMargin = TimeSpan.FromSeconds(60);
-
     private readonly SemaphoreSlim _renewing = new(1, 1);
     private readonly TimeProvider _clock;
+    private readonly RenewalMargin _margin;
     private Issued _current;
     private int _generation;
 
-    /// <summary>Starts with <paramref name="first"/>, received now.</summary>
-    public RenewableCredential(T first, DateTimeOffset expiresAt, TimeProvider clock)
+    /// <summary>Starts with <paramref name="first"/>, received now; due by <paramref name="margin"/> (<see cref="RenewalMargin.Sdk"/> by default).</summary>
+    public RenewableCredential(T first, DateTimeOffset expiresAt, TimeProvider clock, RenewalMargin? margin = null)
     {
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _margin = margin ?? RenewalMargin.Sdk;
         _current = new Issued(first, expiresAt, _clock.GetUtcNow());
     }
 
@@ -41,14 +37,11 @@ internal sealed class RenewableCredential<T>
     /// <summary>Counts renewals.</summary>
     public int Generation => Volatile.Read(ref _generation);
 
-    /// <summary><c>true</c> once less than the margin is left (60 seconds, or a quarter of the life of short-lived credentials), or nothing.</summary>
+    /// <summary><c>true</c> once the margin is reached (see <see cref="RenewalMargin"/>), or the value has expired.</summary>
     public bool IsDue(DateTimeOffset now)
     {
         var current = Volatile.Read(ref _current);
-        var life = current.ExpiresAt - current.ReceivedAt;
-        var margin = TimeSpan.FromTicks(Math.Min(SdkMargin.Ticks, Math.Max(0, life.Ticks / 4)));
-        var left = current.ExpiresAt - now;
-        return left < margin || left <= TimeSpan.Zero;
+        return _margin.IsDue(current.ReceivedAt, current.ExpiresAt, now);
     }
 
     /// <summary>
